@@ -1,0 +1,1 @@
+"""Matcher: ranks activities of the sociale kaart for one person."""

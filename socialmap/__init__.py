@@ -1,0 +1,1 @@
+"""The sociale kaart: the catalogue of local activities, its storage, imports and exports."""

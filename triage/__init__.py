@@ -1,0 +1,1 @@
+"""Triage: does Welzijn op Recept fit this patient, or is another route better?"""
