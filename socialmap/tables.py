@@ -105,3 +105,18 @@ users = Table(
     Column("password_hash", String(300), nullable=False),
     Column("created", DateTime(timezone=True), nullable=False),
 )
+
+activity_reports = Table(
+    "activity_reports",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("activity_id", String(200), ForeignKey("activities.id", ondelete="CASCADE"),
+           nullable=False),
+    Column("at", DateTime(timezone=True), nullable=False),
+    Column("message", Text, nullable=False),
+    Column("contact", String(254)),
+    Column("status", String(20), nullable=False),
+    Column("handled_by", String(200)),
+    Column("handled_at", DateTime(timezone=True)),
+    Index("ix_activity_reports_activity_id", "activity_id"),
+)
