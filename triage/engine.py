@@ -1,0 +1,154 @@
+"""The triage decision: a pure function of the request and the loaded rules."""
+
+from __future__ import annotations
+
+from socialmap.vocabulary import Vocabulary, load_vocabulary
+
+from .conditions import Facts, describe, evaluate, true_leaves
+from .detect import Hit, detect, detected_ids
+from .lexicon import Lexicon
+from .models import (
+    Detected,
+    Reason,
+    RuleNotFired,
+    Span,
+    TriageDecision,
+    TriageRequest,
+    parse_request,
+)
+from .referral import episode_text, icpc_codes, next_steps, referral_text
+from .rules import WOR, Rule, RuleSet, default_rules
+from .spinnenweb import describe_scores, dimension_scores, low_dimensions
+
+NO_CONSENT = "geen_toestemming"
+SECOND_ROUTES = ("acuut", "poh_ggz", "maatschappelijk_werk")
+
+
+def _unique(items: list[str]) -> list[str]:
+    return list(dict.fromkeys(items))
+
+
+def _facts(
+    req: TriageRequest, hits: list[Hit], vocab: Vocabulary
+) -> tuple[Facts, list[str], list[str], list[str], list[str]]:
+    """Effective facts plus what was detected in the note and not ticked."""
+    order = {c: i for i, c in enumerate(vocab.complaints.ids)}
+    ticked = _unique(req.complaints)
+    found = [c for c in detected_ids(hits, "complaint") if c not in ticked]
+    found.sort(key=order.__getitem__)
+    signals = _unique(req.signals)
+    found_signals = [s for s in detected_ids(hits, "signal") if s not in signals]
+    effective_signals = signals + found_signals
+    if req.consent is False and NO_CONSENT not in effective_signals:
+        effective_signals.append(NO_CONSENT)
+    facts = Facts(
+        complaints=frozenset(ticked + found),
+        signals=frozenset(effective_signals),
+        age=req.age,
+        scores=dimension_scores(req, vocab),
+    )
+    return facts, ticked + found, found, found_signals, effective_signals
+
+
+def _key(rules: RuleSet, rule: Rule) -> tuple[int, int, str]:
+    return (rules.rank(rule.route), -rule.priority, rule.id)
+
+
+def _choose(fired: list[Rule], rules: RuleSet, facts: Facts, vocab: Vocabulary) -> tuple[str, set[str], list[str]]:
+    """The winning route, the excluded routes and the second routes to consider."""
+    excluded = {route for rule in fired for route in rule.excludes}
+    if facts.age is not None and facts.age < vocab.wor_minimum_age:
+        excluded.add(WOR)
+    candidates = [r for r in fired if r.route not in excluded]
+    if not candidates:
+        return rules.fallback.route, excluded, []
+    route = min(candidates, key=lambda r: _key(rules, r)).route
+    indicated = {r.route for r in candidates}
+    also: set[str] = {r.route for r in candidates if r.route in SECOND_ROUTES}
+    for rule in candidates:
+        if rule.route != route:
+            continue
+        for second in rule.also_consider:
+            needs_own = rules.routes[second].second_route_needs_own_rule
+            if not needs_own or second in indicated:
+                also.add(second)
+    also -= excluded | {route}
+    return route, excluded, sorted(also, key=rules.rank)
+
+
+def _reason(rule: Rule, facts: Facts, vocab: Vocabulary) -> Reason:
+    leaves = true_leaves(rule.when, facts) if rule.when is not None else []
+    complaints = [str(c.value) for c in leaves if c.op == "complaint"]
+    complaints += [c for leaf in leaves for c in leaf.ids if c in facts.complaints]
+    dims = [leaf.dimension for leaf in leaves if leaf.op == "score_at_most" and leaf.dimension]
+    values = {
+        "complaints": ", ".join(vocab.complaints.label(c).lower() for c in _unique(complaints)),
+        "dimensions": describe_scores(_unique(dims), facts.scores, vocab),
+        "age": "" if facts.age is None else str(facts.age),
+    }
+    return Reason(code=rule.id, text=rule.reason.format_map(values), route=rule.route, source=rule.source)
+
+
+def _spans(hits: list[Hit], negated: bool) -> list[Span]:
+    out = [
+        Span(kind=h.kind, id=h.id, start=h.start, end=h.end, text=h.text, fuzzy=h.fuzzy, negated=h.negated)
+        for h in hits
+        if h.negated == negated
+    ]
+    if negated:
+        live = {(h.kind, h.id) for h in hits if not h.negated}
+        out = [s for s in out if (s.kind, s.id) not in live]
+    return out
+
+
+def decide(
+    request: dict[str, object] | TriageRequest,
+    rules: RuleSet | None = None,
+    lexicon: Lexicon | None = None,
+) -> TriageDecision:
+    """Advise a route for one triage request (contract section 3); raise TriageError on bad input."""
+    vocab = load_vocabulary()
+    rules = rules or default_rules()
+    req = parse_request(request, vocab)
+    hits = detect(req.text, lexicon) if req.text else []
+    facts, complaints, found, found_signals, signals = _facts(req, hits, vocab)
+    fired = sorted((r for r in rules.rules if r.when and evaluate(r.when, facts)), key=lambda r: _key(rules, r))
+    route, excluded, also = _choose(fired, rules, facts, vocab)
+    shown = fired if any(r.route == route for r in fired) else [*fired, rules.fallback]
+    low = low_dimensions(facts.scores, rules.needs_threshold, vocab)
+    flags = _flags(req, signals, also)
+    values = {**rules.region, "icpc_referral": vocab.icpc_referral, "icpc_episode": episode_text(complaints, vocab)}
+    with_wor = route == WOR or WOR in also
+    return TriageDecision(
+        route=route,
+        fits_wor=route == WOR,
+        also_consider=also,
+        complaints=complaints,
+        detected=Detected(complaints=found, signals=found_signals),
+        reasons=[_reason(r, facts, vocab) for r in shown],
+        next_steps=next_steps(rules, route, flags, values, [vocab.signals.label(s) for s in found_signals]),
+        route_label=rules.routes[route].label,
+        signals=signals,
+        needs=low,
+        spinnenweb_scores=facts.scores,
+        detected_spans=_spans(hits, negated=False),
+        negated_spans=_spans(hits, negated=True),
+        rules_not_fired=[
+            RuleNotFired(code=r.id, route=r.route, needs=describe(r.when, vocab))
+            for r in rules.rules
+            if r not in fired and r.when is not None
+        ],
+        referral_text=referral_text(complaints, hits, low, facts.scores, vocab) if with_wor else None,
+        icpc=icpc_codes(complaints, route, vocab),
+    )
+
+
+def _flags(req: TriageRequest, signals: list[str], also: list[str]) -> set[str]:
+    flags = {f"with_{route}" for route in also}
+    if req.age is None:
+        flags.add("age_unknown")
+    if req.consent is True and NO_CONSENT not in signals:
+        flags.add("consent_given")
+    elif NO_CONSENT not in signals:
+        flags.add("consent_unknown")
+    return flags
