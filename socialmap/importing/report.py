@@ -41,6 +41,7 @@ class ParsedRow:
     activity: ActivityIn | None
     errors: list[Problem] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
+    key: str | None = None
 
 
 @dataclass
@@ -50,6 +51,7 @@ class ParseResult:
     source: str
     format: str
     rows: list[ParsedRow] = field(default_factory=list)
+    detail: str = ""
     file_errors: list[Problem] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
     unmapped_headers: list[str] = field(default_factory=list)
@@ -77,6 +79,9 @@ class ImportReport:
     summary: WriteSummary | None = None
     duplicates: list[Problem] = field(default_factory=list)
     to_classify: list[str] = field(default_factory=list)
+    kept: list[str] = field(default_factory=list)
+    version_before: int | None = None
+    version_after: int | None = None
 
     @property
     def ok(self) -> bool:
@@ -86,3 +91,38 @@ class ImportReport:
         if self.parsed.invalid_rows and not self.skip_invalid:
             return False
         return True
+
+    @property
+    def errors(self) -> list[Problem]:
+        """Every error: file-level first, then per row."""
+        return [*self.parsed.file_errors, *(p for r in self.parsed.rows for p in r.errors)]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        """Every warning that is not a likely duplicate: file-level first, then per row."""
+        return [*self.parsed.warnings, *(p for r in self.parsed.rows for p in r.warnings)]
+
+    def headline(self) -> str:
+        """One Dutch line: what happened, naming the first problem when it failed."""
+        src = self.parsed.source
+        if self.parsed.file_errors:
+            return f"{src}: {self.parsed.file_errors[0].text()}"
+        bad = self.parsed.invalid_rows
+        if bad and not self.ok:
+            return (f"{src}: {len(bad)} rij(en) met fouten, niets geïmporteerd "
+                    f"(eerste: {bad[0].errors[0].text()})")
+        verb = "zou importeren" if self.dry_run or not self.applied else "geïmporteerd"
+        rejected = f", {len(bad)} rij(en) overgeslagen" if bad else ""
+        return f"{src}: {len(self.parsed.valid)} activiteit(en) {verb}{rejected}"
+
+    def to_json(self) -> dict[str, Any]:
+        """A JSON-ready dict (for the web upload and ``--json``)."""
+        from .render import report_json
+
+        return report_json(self)
+
+    def to_text(self) -> str:
+        """The full report in plain Dutch, for the terminal."""
+        from .render import report_text
+
+        return report_text(self)
