@@ -258,7 +258,8 @@ def organization_to_hsds(org: Organisation, *, full: bool = False,
     return obj
 
 
-def _term_object(term_id: str) -> Record:
+def term_object(term_id: str) -> Record:
+    """The HSDS ``taxonomy_term`` object of one of our terms, with its ``taxonomy_detail``."""
     term = next(t for t in taxonomy_terms() if t["id"] == term_id)
     detail = next(t for t in taxonomies() if t["id"] == term["taxonomy_id"])
     return clean(term) | {"taxonomy_detail": clean(detail)}
@@ -292,7 +293,7 @@ def activity_to_service(activity: ActivityIn, *, full: bool) -> Record:
         obj[key] = [clean(r) for r in tables[name]]
     obj["organization"] = organization_to_hsds(activity.organisation)
     obj["service_at_locations"] = service_at_location(activity)
-    obj["attributes"] = [clean(a) | {"taxonomy_term": _term_object(a["taxonomy_term_id"])}
+    obj["attributes"] = [clean(a) | {"taxonomy_term": term_object(a["taxonomy_term_id"])}
                          for a in tables["attribute"]]
     return obj
 
