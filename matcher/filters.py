@@ -1,0 +1,76 @@
+"""Hard filters: the contract's limits that an activity must meet to be returned at all.
+
+Every function is pure and vectorised over the whole index; together they give the candidates.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from socialmap.geo import EARTH_RADIUS_KM
+
+from .index import MatchIndex
+from .request import MatchRequest, Origin
+
+
+def age_mask(index: MatchIndex, age: int | None) -> np.ndarray:
+    """Activities whose own age range admits ``age`` (no range: everyone)."""
+    if age is None:
+        return np.ones(len(index), dtype=bool)
+    low_ok = np.isnan(index.age_min) | (index.age_min <= age)
+    high_ok = np.isnan(index.age_max) | (index.age_max >= age)
+    return low_ok & high_ok
+
+
+def limits_mask(index: MatchIndex, request: MatchRequest) -> np.ndarray:
+    """All limits that do not need a distance: age, free_only, wheelchair, online_ok."""
+    mask = age_mask(index, request.age)
+    if request.free_only:
+        mask &= index.free
+    if request.wheelchair:
+        mask &= index.wheelchair
+    if not request.online_ok:
+        mask &= ~index.online
+    return mask
+
+
+def haversine_np(lat: float, lon: float, lats: np.ndarray, lons: np.ndarray) -> np.ndarray:
+    """Great-circle distances in km from one point to many (NaN stays NaN)."""
+    p1, p2 = np.radians(lat), np.radians(lats)
+    dp, dl = p2 - p1, np.radians(lons - lon)
+    a = np.sin(dp / 2) ** 2 + np.cos(p1) * np.cos(p2) * np.sin(dl / 2) ** 2
+    return 2 * EARTH_RADIUS_KM * np.arcsin(np.sqrt(np.minimum(a, 1.0)))
+
+
+def distances_km(index: MatchIndex, origin: Origin | None,
+                 max_km: float | None) -> tuple[np.ndarray, np.ndarray]:
+    """Distance of every activity (NaN: online, unlocated or beyond ``max_km``) and the in-range mask.
+
+    With ``max_km`` only the BallTree's radius hits are measured; online activities are always
+    in range (whether they may be shown is :func:`limits_mask`'s business).
+    """
+    n = len(index)
+    dist = np.full(n, np.nan)
+    if origin is None:
+        return dist, np.ones(n, dtype=bool)
+    if max_km is None:
+        dist = haversine_np(origin.lat, origin.lon, index.lat, index.lon)
+        dist[index.online] = np.nan
+        return dist, np.ones(n, dtype=bool)
+    within = index.online.copy()
+    if index.tree is not None:
+        point = np.radians([[origin.lat, origin.lon]])
+        hits, rad = index.tree.query_radius(point, r=max_km / EARTH_RADIUS_KM,
+                                            return_distance=True)
+        rows = index.tree_rows[hits[0]]
+        dist[rows] = rad[0] * EARTH_RADIUS_KM
+        within[rows] = dist[rows] <= max_km
+        dist[~within] = np.nan
+    return dist, within
+
+
+def candidates(index: MatchIndex, request: MatchRequest,
+               origin: Origin | None) -> tuple[np.ndarray, np.ndarray]:
+    """Row numbers of the activities that pass every hard limit, and all distances."""
+    dist, within = distances_km(index, origin, request.max_km)
+    return np.flatnonzero(limits_mask(index, request) & within), dist

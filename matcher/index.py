@@ -1,0 +1,148 @@
+"""The in-memory match index: feature arrays, a haversine BallTree and the text matrices.
+
+Only active, classified activities are indexed. The index is immutable once built; a new catalogue
+version means a new index (see :mod:`matcher.service`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+
+import numpy as np
+import pandas as pd
+from sklearn.neighbors import BallTree
+
+from socialmap.geo import locate
+from socialmap.models import Activity
+from socialmap.vocabulary import load_vocabulary
+
+from .config import load_weights
+from .text import TextIndex, build_text_index
+
+#: Columns of the catalogue frame an index is built from (one row per indexed activity).
+FRAME_COLUMNS = (
+    "id", "name", "description", "organisation_id", "organisation", "dimensions", "complaints",
+    "lat", "lon", "online", "cost_eur", "cost_label", "when", "days", "age_min", "age_max",
+    "wheelchair", "last_verified", "municipality", "city",
+)
+
+
+def _coordinates(a: Activity) -> tuple[float, float]:
+    loc = a.location
+    if a.online or loc is None:
+        return np.nan, np.nan
+    if loc.lat is not None and loc.lon is not None:
+        return loc.lat, loc.lon
+    place = locate(loc.postcode) if loc.postcode else None
+    return (place.lat, place.lon) if place else (np.nan, np.nan)
+
+
+def _row(a: Activity) -> tuple[object, ...]:
+    lat, lon = _coordinates(a)
+    loc = a.location
+    amount = a.cost.amount_eur
+    return (
+        a.id, a.name, a.description, a.organisation.id, a.organisation.name, a.dimensions,
+        a.complaints, lat, lon, a.online, np.nan if amount is None else float(amount),
+        a.cost.label(), a.schedule.when, a.schedule.days,
+        np.nan if a.age_min is None else a.age_min, np.nan if a.age_max is None else a.age_max,
+        a.wheelchair.value, a.last_verified, loc.municipality if loc else None,
+        loc.city if loc else None,
+    )
+
+
+def activities_frame(activities: Iterable[Activity]) -> pd.DataFrame:
+    """The catalogue frame of the active, classified activities among ``activities``."""
+    rows = [_row(a) for a in activities if a.active and a.classified]
+    return pd.DataFrame(rows, columns=list(FRAME_COLUMNS))
+
+
+def _membership(lists: pd.Series, ids: list[str]) -> np.ndarray:
+    col = {v: i for i, v in enumerate(ids)}
+    out = np.zeros((len(lists), len(ids)), dtype=bool)
+    for r, values in enumerate(lists):
+        for v in values:
+            out[r, col[v]] = True
+    return out
+
+
+def _ordinal(days: pd.Series) -> np.ndarray:
+    return np.array([d.toordinal() if isinstance(d, date) else np.nan for d in days], dtype=float)
+
+
+def _tags(frame: pd.DataFrame) -> list[str]:
+    vocab = load_vocabulary()
+    dim = vocab.dimensions.label
+    comp = vocab.complaints.label
+    return [
+        " ".join([name, org, *map(dim, dims), *map(comp, comps)])
+        for name, org, dims, comps in zip(frame["name"], frame["organisation"],
+                                          frame["dimensions"], frame["complaints"], strict=True)
+    ]
+
+
+@dataclass(frozen=True)
+class MatchIndex:
+    """Arrays over the indexed activities (row i of every array is activity ``ids[i]``)."""
+
+    version: int
+    frame: pd.DataFrame
+    ids: np.ndarray
+    dims: np.ndarray
+    complaints: np.ndarray
+    lat: np.ndarray
+    lon: np.ndarray
+    online: np.ndarray
+    free: np.ndarray
+    cost_eur: np.ndarray
+    age_min: np.ndarray
+    age_max: np.ndarray
+    wheelchair: np.ndarray
+    verified: np.ndarray
+    organisation: np.ndarray
+    n_days: np.ndarray
+    tree: BallTree | None
+    tree_rows: np.ndarray
+    online_rows: np.ndarray
+    text: TextIndex
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    @classmethod
+    def from_activities(cls, activities: Iterable[Activity], version: int = 0) -> MatchIndex:
+        """Index the active, classified activities among ``activities``."""
+        return cls.from_frame(activities_frame(activities), version)
+
+    @classmethod
+    def from_frame(cls, frame: pd.DataFrame, version: int = 0) -> MatchIndex:
+        """Index a catalogue frame with :data:`FRAME_COLUMNS` (rows must be indexable)."""
+        frame = frame.reset_index(drop=True)
+        vocab = load_vocabulary()
+        lat = frame["lat"].to_numpy(dtype=float)
+        lon = frame["lon"].to_numpy(dtype=float)
+        online = frame["online"].to_numpy(dtype=bool)
+        tree_rows = np.flatnonzero(~online & ~np.isnan(lat))
+        coords = np.radians(np.column_stack([lat[tree_rows], lon[tree_rows]]))
+        cost = frame["cost_eur"].to_numpy(dtype=float)
+        text = build_text_index(_tags(frame), frame["description"].tolist(),
+                                load_weights().text.prefix_min_chars)
+        return cls(
+            version=version, frame=frame, ids=frame["id"].to_numpy(dtype=object),
+            dims=_membership(frame["dimensions"], vocab.dimensions.ids),
+            complaints=_membership(frame["complaints"], vocab.complaints.ids),
+            lat=lat, lon=lon, online=online, free=cost == 0, cost_eur=cost,
+            age_min=frame["age_min"].to_numpy(dtype=float),
+            age_max=frame["age_max"].to_numpy(dtype=float),
+            wheelchair=(frame["wheelchair"] == "ja").to_numpy(),
+            verified=_ordinal(frame["last_verified"]),
+            organisation=pd.factorize(frame["organisation_id"])[0],
+            n_days=frame["days"].map(len).to_numpy(dtype=int),
+            tree=BallTree(coords, metric="haversine") if len(tree_rows) else None,
+            tree_rows=tree_rows, online_rows=np.flatnonzero(online), text=text,
+        )
+
+
+__all__ = ["FRAME_COLUMNS", "MatchIndex", "activities_frame"]

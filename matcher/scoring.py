@@ -1,0 +1,89 @@
+"""Score components (each 0..1) and their weighted sum. Pure, vectorised over candidate rows."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+import numpy as np
+
+from socialmap.vocabulary import load_vocabulary
+
+from .config import DistanceParams, FreshnessParams, NeedParams, Weights
+from .request import MatchRequest
+
+DAYS_PER_MONTH = 30.44
+
+
+@dataclass(frozen=True)
+class Needs:
+    """The dimensions the person needs most, with a weight each (1 = the greatest need)."""
+
+    dimensions: tuple[str, ...]
+    weights: np.ndarray
+    source: str  # "dimensions", "spinnenweb" or "none"
+
+    @property
+    def any(self) -> bool:
+        """Whether the request states any need."""
+        return bool(self.dimensions)
+
+
+def needs_of(request: MatchRequest, params: NeedParams) -> Needs:
+    """Needs from the requested dimensions, else from the lowest spinnenweb scores."""
+    ids = load_vocabulary().dimensions.ids
+    weights = np.zeros(len(ids))
+    if request.dimensions:
+        for d in request.dimensions:
+            weights[ids.index(d)] = 1.0
+        return Needs(tuple(request.dimensions), weights, "dimensions")
+    web = {d: s for d, s in request.spinnenweb.items() if s <= params.spinnenweb_max_need_score}
+    lowest = sorted(web, key=lambda d: (web[d], ids.index(d)))[: params.spinnenweb_top]
+    if not lowest:
+        return Needs((), weights, "none")
+    worst = 10 - web[lowest[0]]
+    for d in lowest:
+        weights[ids.index(d)] = (10 - web[d]) / worst if worst > 0 else 1.0
+    return Needs(tuple(lowest), weights, "spinnenweb")
+
+
+def need_scores(dims: np.ndarray, needs: Needs) -> np.ndarray:
+    """How well each activity's dimensions meet the greatest need it serves."""
+    return (dims * needs.weights).max(axis=1) if dims.size else np.zeros(len(dims))
+
+
+def complaint_vector(request: MatchRequest) -> np.ndarray:
+    """One-hot vector of the requested complaint categories."""
+    ids = load_vocabulary().complaints.ids
+    vec = np.zeros(len(ids))
+    for c in request.complaints:
+        vec[ids.index(c)] = 1.0
+    return vec
+
+
+def complaint_scores(complaints: np.ndarray, wanted: np.ndarray) -> np.ndarray:
+    """Share of the requested complaint categories the activity is meant for."""
+    total = wanted.sum()
+    return complaints @ wanted / total if total else np.zeros(len(complaints))
+
+
+def distance_scores(dist: np.ndarray, online: np.ndarray, params: DistanceParams) -> np.ndarray:
+    """Halves every ``half_score_km``; online activities get a fixed score, unknown 0."""
+    score = np.where(np.isnan(dist), 0.0, 0.5 ** (np.nan_to_num(dist) / params.half_score_km))
+    return np.where(online, params.online_score, score)
+
+
+def freshness_scores(verified: np.ndarray, today: date, params: FreshnessParams) -> np.ndarray:
+    """1 when verified recently, falling linearly to 0 at ``stale_months``."""
+    months = (today.toordinal() - verified) / DAYS_PER_MONTH
+    span = max(params.stale_months - params.fresh_months, 1e-9)
+    score = np.clip(1 - (months - params.fresh_months) / span, 0.0, 1.0)
+    return np.where(np.isnan(verified), params.unknown_score, score)
+
+
+def weighted_sum(components: dict[str, np.ndarray], weights: Weights) -> np.ndarray:
+    """Weighted mean of the components that apply (weights renormalised over them)."""
+    total = sum(weights.weight(k) for k in components)
+    if total <= 0:
+        return np.zeros(len(next(iter(components.values()))))
+    return sum(weights.weight(k) * v for k, v in components.items()) / total  # type: ignore[return-value]
