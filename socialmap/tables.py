@@ -104,6 +104,9 @@ users = Table(
     Column("role", String(20), nullable=False),
     Column("password_hash", String(300), nullable=False),
     Column("created", DateTime(timezone=True), nullable=False),
+    # Added in 0003: where a coach or GP works, so access rules can compare them.
+    Column("organisation", String(100)),
+    Column("practice", String(100)),
 )
 
 activity_reports = Table(
@@ -119,4 +122,61 @@ activity_reports = Table(
     Column("handled_by", String(200)),
     Column("handled_at", DateTime(timezone=True)),
     Index("ix_activity_reports_activity_id", "activity_id"),
+)
+
+referrals = Table(
+    "referrals",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("reference", String(60)),
+    Column("practice", String(100), nullable=False),
+    Column("organisation", String(100), nullable=False),
+    Column("coach", String(100)),
+    Column("municipality", String(100), nullable=False),
+    Column("age_band", String(10), nullable=False),
+    Column("complaints", JSON, nullable=False),
+    Column("route", String(40), nullable=False),
+    Column("referral_date", Date, nullable=False),
+    Column("first_contact_date", Date),
+    Column("intake_spinnenweb", JSON),
+    Column("question", Text),
+    Column("talks", Integer, nullable=False),
+    Column("end_date", Date),
+    Column("end_spinnenweb", JSON),
+    Column("goal_reached", Boolean),
+    Column("goal_explanation", Text),
+    Column("referred_on", Boolean),
+    Column("referred_on_why", Text),
+    Column("anonymised_at", DateTime(timezone=True)),
+    Column("version", Integer, nullable=False),
+    Column("created", DateTime(timezone=True), nullable=False),
+    Column("last_modified", DateTime(timezone=True), nullable=False),
+    Index("ix_referrals_municipality", "municipality"),
+    Index("ix_referrals_practice", "practice"),
+    Index("ix_referrals_organisation", "organisation"),
+    Index("ix_referrals_referral_date", "referral_date"),
+)
+
+referral_activities = Table(
+    "referral_activities",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("referral_id", Integer, ForeignKey("referrals.id", ondelete="CASCADE"),
+           nullable=False),
+    # A catalogue replace may delete the activity: the outcome stays, with its name.
+    Column("activity_id", String(200), ForeignKey("activities.id", ondelete="SET NULL")),
+    Column("activity_ref", String(200), nullable=False),
+    Column("activity_name", String(300), nullable=False),
+    Column("activity_dimensions", JSON, nullable=False),
+    Column("position", Integer, nullable=False),
+    Column("chosen", Boolean, nullable=False),
+    Column("started_date", Date),
+    Column("provider_first_contact_days", Integer),
+    Column("attending_3m", Boolean),
+    Column("attending_6m", Boolean),
+    Column("attending_9m", Boolean),
+    Column("dropped_out_date", Date),
+    Column("dropout_reason", Text),
+    Index("ix_referral_activities_referral_id", "referral_id"),
+    Index("ix_referral_activities_activity_ref", "activity_ref"),
 )
