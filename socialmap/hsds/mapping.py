@@ -28,7 +28,8 @@ COMPLAINT_PREFIX = "doelgroep-"
 ORG_KEY_TYPE = "welzijnswijzer-sleutel"
 UNKNOWN = "onbekend"
 ONLINE_NAME = "Online of telefonisch"
-WHEELCHAIR_TEXT = {Wheelchair.JA: "Rolstoeltoegankelijk", Wheelchair.NEE: "Niet rolstoeltoegankelijk"}
+WHEELCHAIR_TEXT = {Wheelchair.JA: "Rolstoeltoegankelijk",
+                   Wheelchair.NEE: "Niet rolstoeltoegankelijk"}
 WHEELCHAIR_RE = re.compile(r"^rolstoeltoegankelijk: (ja|nee)$")
 
 STATUS_TO_HSDS = {Status.ACTIEF: "active", Status.GEPAUZEERD: "temporarily closed",
@@ -45,7 +46,8 @@ FIELD_NAMES: dict[str, str] = {
     "address": "address.address_1", "postcode": "address.postal_code", "city": "address.city",
     "municipality": "address.region", "lat": "location.latitude", "lon": "location.longitude",
     "cost": "cost_option", "amount_eur": "cost_option.amount",
-    "note": "cost_option.amount_description", "schedule": "schedule", "when": "schedule.description",
+    "note": "cost_option.amount_description", "schedule": "schedule",
+    "when": "schedule.description",
     "days": "schedule.byday", "signup": "service.application_process",
     "age_min": "service.minimum_age", "age_max": "service.maximum_age",
     "wheelchair": "accessibility.details", "languages": "language.code",
@@ -149,7 +151,8 @@ def service_row(activity: ActivityIn) -> Record:
     """The flat HSDS ``service`` record of an activity."""
     modified = activity.last_modified if isinstance(activity, Activity) else None
     return {
-        "id": activity_uuid(activity.id), "organization_id": organisation_uuid(activity.organisation.id),
+        "id": activity_uuid(activity.id),
+        "organization_id": organisation_uuid(activity.organisation.id),
         "name": activity.name, "description": activity.description,
         "url": activity.contact.website, "email": activity.contact.email,
         "status": STATUS_TO_HSDS[activity.status], "application_process": activity.signup,
@@ -168,7 +171,7 @@ def _attribute(sid: str, n: int, taxonomy: str, code: str, value: str | None = N
 def attribute_rows(activity: ActivityIn) -> list[Record]:
     """The attributes of a service: dimensions, complaints, its key and suggestions."""
     sid = activity_uuid(activity.id)
-    links = [(DIMENSIONS, d, None) for d in activity.dimensions]
+    links: list[tuple[str, str, str | None]] = [(DIMENSIONS, d, None) for d in activity.dimensions]
     links += [(COMPLAINTS, _code(COMPLAINTS, c), None) for c in activity.complaints]
     if sid != activity.id:
         links.append((INTERNAL, KEY_TERM, activity.id))
@@ -403,7 +406,8 @@ def org_key(identifiers: list[Record]) -> str | None:
                  if r.get("identifier_type") == ORG_KEY_TYPE and r.get("identifier")), None)
 
 
-def apply_attribute(fields: dict[str, Any], taxonomy: str, code: str, value: str | None) -> str | None:
+def apply_attribute(fields: dict[str, Any], taxonomy: str, code: str,
+                    value: str | None) -> str | None:
     """Put one service attribute into ``fields``; returns a Dutch error text or None."""
     if taxonomy == INTERNAL and code == KEY_TERM:
         fields["id"] = value or fields["id"]

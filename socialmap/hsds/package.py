@@ -80,7 +80,7 @@ def package_files(activities: Iterable[ActivityIn]) -> dict[str, bytes]:
 
 
 def write_hsds_package(activities: Iterable[ActivityIn], path: str | Path) -> Path:
-    """Write the catalogue as an HSDS tabular package: a folder, or a zip when ``path`` ends .zip."""
+    """Write the catalogue as an HSDS tabular package: a folder, or a zip if ``path`` ends .zip."""
     target = Path(path)
     files = package_files(activities)
     if target.suffix.lower() == ".zip":
@@ -261,8 +261,9 @@ def _activity(service: Record, index: Index, parsed: ParsedRow) -> ActivityIn | 
     if issues:
         return None
     if "location" not in fields and not fields.get("online"):
-        parsed.warnings.append(Problem("dienst zonder locatie: geïmporteerd als online of "
-                                       "telefonische activiteit", parsed.row, "service_at_location"))
+        parsed.warnings.append(Problem(
+            "dienst zonder locatie: geïmporteerd als online of telefonische activiteit",
+            parsed.row, "service_at_location"))
     try:
         return mapping.activity_from_fields(fields)
     except ValidationError as exc:

@@ -13,8 +13,7 @@ from typing import Any
 
 import pytest
 
-from socialmap.hsds import read_hsds_package, write_hsds_package
-from socialmap.hsds import schemas
+from socialmap.hsds import read_hsds_package, schemas, write_hsds_package
 from socialmap.hsds.ids import activity_uuid
 from socialmap.hsds.package import package_files, read_tables
 from socialmap.hsds.tabular import check_tables, resources
