@@ -15,7 +15,7 @@ from typing import Any
 
 from ..models import DAYS, Activity, ActivityIn, Location, Organisation, Status, Wheelchair
 from ..vocabulary import Term, load_vocabulary
-from .ids import activity_uuid, child_uuid, organisation_uuid, taxonomy_uuid, term_uuid
+from .ids import activity_uuid, as_uuid, child_uuid, organisation_uuid, taxonomy_uuid, term_uuid
 from .records import Index, Issue, Record, Tables
 
 DIMENSIONS = "positieve-gezondheid"
@@ -329,6 +329,15 @@ def activity_from_hsds(service: Record, index: Index) -> tuple[dict[str, Any], l
     detail_fields(fields, {t: index.by(t, "service_id", service["id"])
                            for t in ("cost_option", "schedule", "language", "phone", "contact")})
     return fields, issues
+
+
+def service_key(service: Record, index: Index) -> str | None:
+    """Our key of a service row: the carried ``sleutel`` attribute, else its UUID (or None)."""
+    for attr in index.by("attribute", "link_id", service.get("id") or ""):
+        for term in index.by("taxonomy_term", "id", attr.get("taxonomy_term_id") or ""):
+            if (_taxonomy_name(term, index), term.get("code")) == (INTERNAL, KEY_TERM):
+                return attr.get("value") or None
+    return as_uuid(service.get("id") or "")
 
 
 def _taxonomy_name(term: Record, index: Index) -> str | None:

@@ -3,7 +3,8 @@
 The package holds a ``datapackage.json`` with the official descriptors of the tables written and
 one CSV per table. Reading is strict: every schema problem, broken reference or invalid activity
 is reported on the service row it belongs to (or as a file error), in Dutch; nothing is written
-to the catalogue here.
+to the catalogue here. Keys that occur twice are reported by the import
+(:func:`socialmap.importing.run.check_duplicate_ids`), which sees every row's ``key``.
 """
 
 from __future__ import annotations
@@ -226,15 +227,13 @@ def read_hsds_package(path: str | Path) -> ParseResult:
         return result
     result.warnings += [Problem(w) for w in warnings]
     index = Index(tables)
-    rows = {id(s): ParsedRow(s[ROW], None) for s in tables["service"]}
+    rows = {id(s): ParsedRow(s[ROW], None, key=mapping.service_key(s, index))
+            for s in tables["service"]}
     _route(check_tables(tables) + mapping.dangling_attributes(index), index, rows, result)
-    keys: dict[str, int] = {}
     for service in tables["service"]:
         parsed = rows[id(service)]
         if not parsed.errors:
             parsed.activity = _activity(service, index, parsed)
-        if parsed.activity is not None:
-            _check_duplicate(parsed, keys)
         result.rows.append(parsed)
     return result
 
@@ -276,17 +275,6 @@ def _activity(service: Record, index: Index, parsed: ParsedRow) -> ActivityIn | 
 def _input(err: Any) -> str | None:
     value = err.get("input")
     return None if value is None or isinstance(value, dict | list) else str(value)
-
-
-def _check_duplicate(parsed: ParsedRow, keys: dict[str, int]) -> None:
-    assert parsed.activity is not None
-    key = parsed.activity.id
-    if key in keys:
-        parsed.errors.append(Problem(f"de sleutel '{key}' komt ook voor in rij {keys[key]}",
-                                     parsed.row, "service.id", key))
-        parsed.activity = None
-    else:
-        keys[key] = parsed.row
 
 
 _MESSAGES = {
