@@ -59,7 +59,7 @@ class MatchAnswer(BaseModel):
 def _result(index: MatchIndex, ranked: Ranked, i: int, request: MatchRequest, today: date,
             weights: Weights) -> MatchResult:
     row_no = int(ranked.rows[i])
-    row = index.frame.iloc[row_no].to_dict()
+    row = index.record(row_no)
     dist = float(ranked.dist[i])
     comps = {k: round(float(v[i]), 4) for k, v in ranked.components.items()}
     return MatchResult(

@@ -89,6 +89,7 @@ class MatchIndex:
 
     version: int
     frame: pd.DataFrame
+    columns: dict[str, np.ndarray]
     ids: np.ndarray
     dims: np.ndarray
     complaints: np.ndarray
@@ -111,6 +112,10 @@ class MatchIndex:
     def __len__(self) -> int:
         return len(self.ids)
 
+    def record(self, row: int) -> dict[str, object]:
+        """The catalogue frame's values of one row."""
+        return {c: values[row] for c, values in self.columns.items()}
+
     @classmethod
     def from_activities(cls, activities: Iterable[Activity], version: int = 0) -> MatchIndex:
         """Index the active, classified activities among ``activities``."""
@@ -130,7 +135,8 @@ class MatchIndex:
         text = build_text_index(_tags(frame), frame["description"].tolist(),
                                 load_weights().text.prefix_min_chars)
         return cls(
-            version=version, frame=frame, ids=frame["id"].to_numpy(dtype=object),
+            version=version, frame=frame,
+            columns={c: frame[c].to_numpy(dtype=object) for c in FRAME_COLUMNS}, ids=frame["id"].to_numpy(dtype=object),
             dims=_membership(frame["dimensions"], vocab.dimensions.ids),
             complaints=_membership(frame["complaints"], vocab.complaints.ids),
             lat=lat, lon=lon, online=online, free=cost == 0, cost_eur=cost,

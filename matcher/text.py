@@ -69,8 +69,9 @@ def build_text_index(name_texts: list[str], descriptions: list[str],
     desc_ptr, desc_idx = _counts([words(t) for t in descriptions], vocab)
     names = _matrix(name_ptr, name_idx, len(vocab))
     names.data[:] = 1.0
-    tfidf = TfidfTransformer(sublinear_tf=True).fit_transform(_matrix(desc_ptr, desc_idx,
-                                                                      len(vocab)))
+    counts = _matrix(desc_ptr, desc_idx, len(vocab))
+    tfidf = TfidfTransformer(sublinear_tf=True).fit_transform(counts) if len(descriptions) \
+        else counts
     words_list = list(vocab)
     by_length: dict[int, list[int]] = {}
     by_prefix: dict[str, list[int]] = {}
@@ -135,11 +136,14 @@ def _group_columns(ti: TextIndex, group: dict[str, float],
     return cols, np.fromiter(merged.values(), dtype=np.float64, count=len(merged))
 
 
-def _best(matrix: sparse.csc_matrix, rows: np.ndarray, cols: np.ndarray,
-          ws: np.ndarray) -> np.ndarray:
-    """Per row, the best weighted value among the matched columns."""
-    part = matrix[:, cols][rows].multiply(ws[None, :])
-    return np.asarray(part.max(axis=1).toarray()).ravel()
+def _best(matrix: sparse.csc_matrix, cols: np.ndarray, ws: np.ndarray) -> np.ndarray:
+    """Per activity (all rows), the best weighted value among the matched columns."""
+    out = np.zeros(matrix.shape[0])
+    for col, w in zip(cols, ws, strict=True):
+        start, end = matrix.indptr[col], matrix.indptr[col + 1]
+        rows = matrix.indices[start:end]
+        out[rows] = np.maximum(out[rows], matrix.data[start:end] * w)
+    return out
 
 
 def text_scores(ti: TextIndex, rows: np.ndarray, groups: list[dict[str, float]],
@@ -150,8 +154,8 @@ def text_scores(ti: TextIndex, rows: np.ndarray, groups: list[dict[str, float]],
         cols, ws = _group_columns(ti, group, params)
         if len(cols) == 0:
             continue
-        names = _best(ti.names, rows, cols, ws)
-        desc = _best(ti.descriptions, rows, cols, ws)
+        names = _best(ti.names, cols, ws)[rows]
+        desc = _best(ti.descriptions, cols, ws)[rows]
         top = desc.max() if len(desc) else 0.0
         desc = desc / top if top > 0 else desc
         total += params.name_share * names + (1 - params.name_share) * np.minimum(desc, 1.0)
