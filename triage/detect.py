@@ -132,6 +132,27 @@ def _cue_at(cue: Cue, tokens: list[Token], start: int) -> bool:
     )
 
 
+def _in_pseudo(tokens: list[Token], q: int, lex: Lexicon) -> bool:
+    """True when token ``q`` is part of a phrase that only looks like a negation."""
+    for phrase in lex.pseudo:
+        for start in range(q - len(phrase) + 1, q + 1):
+            if start >= 0 and all(
+                start + k < len(tokens) and tokens[start + k].text == w for k, w in enumerate(phrase)
+            ):
+                return True
+    return False
+
+
+def _comma_ok(cue: Cue, tokens: list[Token], q: int, i: int) -> bool:
+    """May the cue at ``q`` reach the hit at ``i``, given the commas between them?"""
+    if cue.crosses_comma or tokens[q].segment == tokens[i].segment:
+        return True
+    if not cue.list_comma:
+        return False
+    segment = tokens[i].segment
+    return any(t.text == "of" for t in tokens[i:] if t.segment == segment)
+
+
 def _negated_before(tokens: list[Token], i: int, hit_id: str, lex: Lexicon) -> bool:
     clause, between = tokens[i].clause, 0
     for q in range(i - 1, max(-1, i - _MAX_LOOK), -1):
@@ -142,7 +163,7 @@ def _negated_before(tokens: list[Token], i: int, hit_id: str, lex: Lexicon) -> b
             start = q - len(cue.tokens) + 1
             if start < 0 or (cue.only and hit_id not in cue.only) or not _cue_at(cue, tokens, start):
                 continue
-            if between <= cue.window and (cue.crosses_comma or tok.segment == tokens[i].segment):
+            if between <= cue.window and _comma_ok(cue, tokens, q, i) and not _in_pseudo(tokens, q, lex):
                 return True
         if tok.text in lex.scope_end:
             return False
@@ -152,15 +173,15 @@ def _negated_before(tokens: list[Token], i: int, hit_id: str, lex: Lexicon) -> b
 
 
 def _negated_after(tokens: list[Token], j: int, hit_id: str, lex: Lexicon) -> bool:
-    if j >= len(tokens) + 1 or j == 0:
-        return False
     clause, segment, between = tokens[j - 1].clause, tokens[j - 1].segment, 0
     for q in range(j, min(len(tokens), j + _MAX_LOOK)):
         tok = tokens[q]
-        if tok.clause != clause or tok.segment != segment or tok.text in _CONTRAST:
+        if tok.clause != clause or tok.text in _CONTRAST:
             return False
         for cue in lex.after:
             if (cue.only and hit_id not in cue.only) or not _cue_at(cue, tokens, q):
+                continue
+            if (tok.segment != segment and not cue.crosses_comma) or _in_pseudo(tokens, q, lex):
                 continue
             end = q + len(cue.tokens)
             final = end == len(tokens) or tokens[end].clause != clause

@@ -63,6 +63,7 @@ class Cue:
     tokens: tuple[str, ...]
     window: int
     crosses_comma: bool = False
+    list_comma: bool = False
     final: bool = False
     only: frozenset[str] = frozenset()
 
@@ -77,6 +78,7 @@ class Lexicon:
     after: list[Cue]
     filler: frozenset[str]
     scope_end: frozenset[str]
+    pseudo: tuple[tuple[str, ...], ...] = ()
     min_length: int = 5
     word_cutoff: float = 85
     stem_cutoff: float = 90
@@ -153,7 +155,7 @@ def _cues(raw: object, where: str, vocab: Vocabulary) -> list[Cue]:
     if not isinstance(raw, list):
         raise _fail(where, "moet een lijst zijn")
     cues = []
-    allowed = {"cue", "window", "crosses_comma", "final", "only"}
+    allowed = {"cue", "window", "crosses_comma", "list_comma", "final", "only"}
     for i, item in enumerate(raw):
         if not isinstance(item, dict) or not {"cue", "window"} <= set(item) or set(item) - allowed:
             raise _fail(f"{where}[{i}]", f"verwacht {{cue, window}} en eventueel {sorted(allowed)}")
@@ -166,7 +168,14 @@ def _cues(raw: object, where: str, vocab: Vocabulary) -> list[Cue]:
             raise _fail(f"{where}[{i}].window", "moet een geheel getal van 0 tot 10 zijn")
         tokens = tuple(tokens_of(normalise(str(item["cue"]))))
         cues.append(
-            Cue(tokens, window, bool(item.get("crosses_comma")), bool(item.get("final")), frozenset(only))
+            Cue(
+                tokens,
+                window,
+                crosses_comma=bool(item.get("crosses_comma")),
+                list_comma=bool(item.get("list_comma")),
+                final=bool(item.get("final")),
+                only=frozenset(only),
+            )
         )
     return cues
 
@@ -178,8 +187,8 @@ def parse_lexicon(raw: object, vocab: Vocabulary | None = None) -> Lexicon:
     if not isinstance(raw, dict) or set(raw) != keys:
         raise _fail("bestand", f"verwacht precies de sleutels {sorted(keys)}")
     neg = raw["negation"]
-    if not isinstance(neg, dict) or set(neg) != {"before", "after", "filler", "scope_end"}:
-        raise _fail("negation", "verwacht before, after, filler en scope_end")
+    if not isinstance(neg, dict) or set(neg) != {"before", "after", "pseudo", "filler", "scope_end"}:
+        raise _fail("negation", "verwacht before, after, pseudo, filler en scope_end")
     fuzzy = raw["fuzzy"]
     if not isinstance(fuzzy, dict) or set(fuzzy) != {"min_length", "word_cutoff", "stem_cutoff", "max_gap"}:
         raise _fail("fuzzy", "verwacht min_length, word_cutoff, stem_cutoff en max_gap")
@@ -194,6 +203,7 @@ def parse_lexicon(raw: object, vocab: Vocabulary | None = None) -> Lexicon:
         after=_cues(neg["after"], "negation.after", vocab),
         filler=frozenset(normalise(w) for w in neg["filler"]),
         scope_end=frozenset(normalise(w) for w in neg["scope_end"]),
+        pseudo=tuple(tuple(tokens_of(normalise(str(p)))) for p in neg["pseudo"]),
         min_length=int(fuzzy["min_length"]),
         word_cutoff=float(fuzzy["word_cutoff"]),
         stem_cutoff=float(fuzzy["stem_cutoff"]),

@@ -86,7 +86,7 @@ def _keys(raw: object, allowed: set[str] | tuple[str, ...], required: set[str], 
         raise _fail(where, "moet een mapping zijn")
     for key in raw:
         if key not in allowed:
-            close = get_close_matches(str(key), list(allowed), n=1)
+            close = get_close_matches(str(key), list(allowed), n=1, cutoff=0.5)
             hint = f" (bedoelt u '{close[0]}'?)" if close else ""
             raise _fail(f"{where}.{key}", f"onbekende sleutel{hint}")
     for key in sorted(required - set(raw)):

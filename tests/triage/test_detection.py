@@ -1,0 +1,96 @@
+"""Reading the GP's note: categories, signals, spans, typos, abbreviations and negation."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from triage.detect import detect, detected_ids
+
+from .evaluate_detection import evaluate, load_labelled
+
+
+def found(text: str) -> set[str]:
+    hits = detect(text)
+    return set(detected_ids(hits, "complaint")) | set(detected_ids(hits, "signal"))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("zit veel alleen thuis", {"eenzaamheid"}),
+        ("kan de rekeningen niet betalen", {"financien"}),
+        ("sinds de dood van haar man", {"vastlopen"}),
+        ("Pt. voelt zich eenzaam i.v.m. verhuizing.", {"eenzaamheid", "wonen_wijk"}),
+        ("eenzamheid", {"eenzaamheid"}),
+        ("slaapt sleht", {"slaapproblemen"}),
+        ("suicidaal?", {"suicidaliteit"}),
+        ("Drinkt 6 glazen per dag.", {"middelengebruik"}),
+        ("Rookt, BMI 34.", {"leefstijl"}),
+        ("Komt voor een griepprik.", set()),
+    ],
+)
+def test_phrases(text, expected):
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("geen suïcidale gedachten", "suicidaliteit"),
+        ("ontkent middelengebruik", "middelengebruik"),
+        ("niet eenzaam", "eenzaamheid"),
+        ("Suïcidaliteit: neg.", "suicidaliteit"),
+        ("Drugsgebruik ontkend.", "middelengebruik"),
+        ("Geen alcohol, drugs of gokken.", "middelengebruik"),
+        ("Ontkent suïcidale gedachten, automutilatie en middelengebruik.", "middelengebruik"),
+        ("Depressie in voorgeschiedenis, nu stabiel.", "psychische_stoornis_vermoed"),
+        ("Gestopt met roken.", "leefstijl"),
+    ],
+)
+def test_negation(text, absent):
+    assert absent not in found(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "present"),
+    [
+        ("Geen suïcidale gedachten, wel somber.", "psychisch_licht"),
+        ("Niet eenzaam maar heeft schulden.", "financien"),
+        ("suicidale gedachten niet uitgesloten", "suicidaliteit"),
+        ("Geen werk en is eenzaam.", "eenzaamheid"),
+    ],
+)
+def test_negation_scope_ends(text, present):
+    assert present in found(text)
+
+
+def test_spans_point_into_the_original_text():
+    text = "Mw. Ëlla zit véél alleen; suïcidale gedachten ontkend."
+    for hit in detect(text):
+        assert text[hit.start : hit.end] == hit.text
+    by_id = {h.id: h for h in detect(text)}
+    assert by_id["eenzaamheid"].text == "zit véél alleen"
+    assert by_id["suicidaliteit"].negated
+
+
+def test_fuzzy_hits_are_marked():
+    (hit,) = detect("eenzamheid")
+    assert hit.fuzzy and not hit.negated
+
+
+def test_labelled_set_is_large_enough():
+    assert len(load_labelled()) >= 200
+
+
+def test_labelled_set_micro_f1_and_no_negated_signals():
+    scores = evaluate()
+    assert scores.micro()[2] >= 0.9
+    assert scores.negated_signal_hits == []
+
+
+def test_heldout_set_no_negated_signals_and_floor():
+    scores = evaluate(load_labelled(Path(__file__).with_name("notes_heldout.yaml")))
+    assert scores.negated_signal_hits == []
+    assert scores.micro()[2] >= 0.75
