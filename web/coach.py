@@ -1,0 +1,110 @@
+"""The welzijnscoach pages: spinnenweb and filters, results, the shortlist and the handout."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Blueprint, Response, flash, redirect, render_template, request, url_for
+
+from socialmap import store
+from socialmap.models import Activity
+from socialmap.store import ActivityFilter
+
+from . import domain, shortlist
+from .charts import describe, spinnenweb_svg
+from .forms import DISTANCES_KM, FormResult, match_form
+from .state import get_state
+
+bp = Blueprint("coach", __name__, url_prefix="/coach")
+SHOWN = 20
+CANDIDATES = 60
+
+
+@bp.get("")
+def search() -> Any:
+    """The search form; with ``zoeken`` in the query string also the results."""
+    parsed = match_form(request.args, limit=CANDIDATES)
+    scores = parsed.request.get("spinnenweb", {})
+    results = None
+    total = 0
+    if "zoeken" in request.args and parsed.ok:
+        results, total = _results(parsed)
+    status = 400 if "zoeken" in request.args and not parsed.ok else 200
+    return render_template(
+        "coach/search.html", form=request.args, errors=parsed.errors, results=results,
+        total=total, chart=spinnenweb_svg(scores), chart_text=describe(scores),
+        distances=DISTANCES_KM, shortlist_ids=shortlist.ids(),
+    ), status
+
+
+def _results(parsed: FormResult) -> tuple[list[dict[str, Any]], int]:
+    """Match, then apply the web-side filters (day, language) using the stored activities."""
+    answer = domain.match(parsed.request)
+    rows = list(answer["results"])
+    with get_state().engine.connect() as conn:
+        found = {a.id: a for a in store.list_activities(
+            conn, ActivityFilter(ids=[r["id"] for r in rows]))}
+    day, language = parsed.extra["day"], parsed.extra["language"]
+    kept = []
+    for row in rows:
+        activity = found.get(row["id"])
+        if activity is None or not _fits(activity, day, language):
+            continue
+        kept.append({**row, "activity": activity})
+    return kept[:SHOWN], int(answer.get("total_candidates", len(rows)))
+
+
+def _fits(activity: Activity, day: str | None, language: str | None) -> bool:
+    if day and activity.schedule.days and day not in activity.schedule.days:
+        return False
+    return not (language and language not in activity.languages)
+
+
+def _back() -> str:
+    target = request.form.get("terug", "")
+    if target.startswith("/") and not target.startswith("//") and "\\" not in target:
+        return target
+    return url_for("coach.handout")
+
+
+@bp.post("/lijst")
+def add_to_shortlist() -> Response:
+    """Put an activity on the shortlist (kept in the session: ids only)."""
+    activity_id = request.form.get("id", "")[:200]
+    with get_state().engine.connect() as conn:
+        activity = store.get_activity(conn, activity_id)
+    if shortlist.add(activity.id):
+        flash(f"'{activity.name}' staat op de lijst voor het welzijnsrecept.")
+    else:
+        flash(f"De lijst is vol (hoogstens {shortlist.MAX_ITEMS}). Haal eerst iets weg.")
+    return redirect(_back())
+
+
+@bp.post("/lijst/weg")
+def remove_from_shortlist() -> Response:
+    """Take an activity off the shortlist (or empty it with ``alles``)."""
+    if request.form.get("alles"):
+        shortlist.clear()
+        flash("De lijst is leeg.")
+    else:
+        shortlist.remove(request.form.get("id", ""))
+        flash("De activiteit is van de lijst gehaald.")
+    return redirect(_back())
+
+
+@bp.get("/recept")
+def handout() -> str:
+    """The shortlist as a one-page A4 welzijnsrecept for the resident (print stylesheet)."""
+    with get_state().engine.connect() as conn:
+        items = shortlist.activities(conn)
+    return render_template("coach/handout.html", items=items, text=shortlist.plain_text(items),
+                           where=shortlist.where_text, when=shortlist.when_text)
+
+
+@bp.get("/recept.txt")
+def handout_text() -> Response:
+    """The shortlist as plain text (for e-mail or chat)."""
+    with get_state().engine.connect() as conn:
+        items = shortlist.activities(conn)
+    return Response(shortlist.plain_text(items), mimetype="text/plain",
+                    headers={"Content-Disposition": "inline; filename=welzijnsrecept.txt"})

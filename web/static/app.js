@@ -1,0 +1,51 @@
+/* Progressive enhancement only: every core flow works without this file. */
+(function () {
+  "use strict";
+
+  function setupCopyButtons() {
+    document.querySelectorAll("button.copy-button[data-copy]").forEach(function (button) {
+      var source = document.getElementById(button.getAttribute("data-copy"));
+      if (!source || !navigator.clipboard) { return; }
+      button.hidden = false;
+      button.addEventListener("click", function () {
+        var status = button.parentNode.querySelector(".copy-status");
+        navigator.clipboard.writeText(source.value || source.textContent).then(function () {
+          if (status) { status.textContent = "Gekopieerd."; }
+        }, function () {
+          source.focus();
+          source.select();
+          if (status) { status.textContent = "Kopiëren lukte niet; de tekst is geselecteerd."; }
+        });
+      });
+    });
+  }
+
+  function setupStrikeToggles() {
+    document.querySelectorAll("input[data-strikes]").forEach(function (box) {
+      var mark = document.getElementById(box.getAttribute("data-strikes"));
+      if (!mark) { return; }
+      box.addEventListener("change", function () {
+        mark.classList.toggle("struck", box.checked);
+      });
+    });
+  }
+
+  function setupPrintButtons() {
+    document.querySelectorAll("button.print-button").forEach(function (button) {
+      button.hidden = false;
+      button.addEventListener("click", function () { window.print(); });
+    });
+  }
+
+  function focusErrorSummary() {
+    var summary = document.querySelector(".error-summary");
+    if (summary) { summary.focus(); }
+  }
+
+  document.addEventListener("DOMContentLoaded", function () {
+    setupCopyButtons();
+    setupStrikeToggles();
+    setupPrintButtons();
+    focusErrorSummary();
+  });
+}());
