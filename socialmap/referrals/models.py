@@ -98,6 +98,7 @@ class ProposedActivity(_Strict):
 
     activity_id: str = Field(min_length=1, max_length=200)
     activity_name: str | None = Field(default=None, max_length=300)
+    activity_dimensions: list[str] = Field(default_factory=list)  # filled in by the store
     chosen: bool = False
     started_date: date | None = None
     provider_first_contact_days: int | None = Field(default=None, ge=0, le=365)

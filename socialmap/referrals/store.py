@@ -146,10 +146,9 @@ def update_referral(conn: Connection, referral_id: int, data: ReferralIn, *,
 def _changed_fields(old: Referral, new: ReferralIn) -> list[str]:
     old_d = old.to_input().model_dump(mode="json")
     new_d = new.model_dump(mode="json")
-    for item in old_d["activities"]:
+    for item in old_d["activities"] + new_d["activities"]:
         item["activity_name"] = None
-    for item in new_d["activities"]:
-        item["activity_name"] = None
+        item["activity_dimensions"] = []
     return sorted(k for k in new_d if old_d.get(k) != new_d[k])
 
 
@@ -170,7 +169,8 @@ def _stale(conn: Connection, current: Referral, expected: int) -> StaleEdit:
 
 def _proposed(row: Any) -> ProposedActivity:
     return ProposedActivity(
-        activity_id=row.activity_ref, activity_name=row.activity_name, chosen=row.chosen,
+        activity_id=row.activity_ref, activity_name=row.activity_name,
+        activity_dimensions=row.activity_dimensions, chosen=row.chosen,
         started_date=row.started_date,
         provider_first_contact_days=row.provider_first_contact_days,
         followup=Followup(attending_3m=row.attending_3m, attending_6m=row.attending_6m,
