@@ -36,7 +36,7 @@ def guard_formula(value: str) -> str:
 def _number(value: float | Decimal | None, excel: bool) -> str:
     if value is None:
         return ""
-    text = format(value, "f") if isinstance(value, Decimal) else repr(value)
+    text = f"{value:.2f}" if isinstance(value, Decimal) else repr(value)
     return text.replace(".", ",") if excel else text
 
 

@@ -96,15 +96,17 @@ def build_row(number: int, values: dict[str, str], *, today: date | None = None)
     payload = _payload(row, today)
     named = row.text("id") or (payload["name"] and payload["organisation"]["name"])
     key = payload["id"] if named else None
-    if row.errors:
-        return ParsedRow(number, None, row.errors, row.warnings, key)
     try:
         activity = ActivityIn.model_validate(payload)
     except ValidationError as exc:
+        seen = {p.field for p in row.errors}
         for err in exc.errors():
             message = _dutch(err)
             column = _column(err["loc"]) or _column_in(message)
-            row.error(column, message, row.text(column) if column else None)
+            if column not in seen:
+                row.error(column, message, row.text(column) if column else None)
+        return ParsedRow(number, None, row.errors, row.warnings, key)
+    if row.errors:
         return ParsedRow(number, None, row.errors, row.warnings, key)
     return ParsedRow(number, with_suggestions(activity), row.errors, row.warnings, key)
 
@@ -113,7 +115,7 @@ def _payload(row: _Row, today: date | None) -> dict[str, Any]:
     vocab = load_vocabulary()
     name, org = f.clean_text(row.text("naam") or ""), f.clean_text(row.text("organisatie") or "")
     online = bool(row.parse("online", f.parse_bool))
-    amount, extra = row.parse("kosten", _cost(row)) or (None, None)
+    amount, extra = row.parse("kosten", f.parse_cost) or (None, None)
     note = row.text("kosten_toelichting") or extra
     payload: dict[str, Any] = {
         "name": name, "description": (row.text("omschrijving") or "").strip(),
@@ -135,6 +137,10 @@ def _payload(row: _Row, today: date | None) -> dict[str, Any]:
     }
     if (wheelchair := row.parse("rolstoeltoegankelijk", f.parse_wheelchair)) is not None:
         payload["wheelchair"] = wheelchair
+    if (payload["age_min"] or 0) > (payload["age_max"] if payload["age_max"] is not None
+                                    else 999):
+        row.error("leeftijd_min", "leeftijd_min is groter dan leeftijd_max",
+                  row.text("leeftijd_min"))
     location = payload["location"]
     postcode = location["postcode"] if location else None
     if not online and not postcode and not (location and location["lat"] is not None):
@@ -153,17 +159,6 @@ def _id(row: _Row, org: str, name: str, postcode: str | None) -> str:
         row.error("id", "een id bestaat uit letters, cijfers en . _ : - (zonder spaties), "
                   "begint met een letter of cijfer en is hooguit 200 tekens", given)
     return given
-
-
-def _cost(row: _Row) -> Callable[[str], Any]:
-    def parse(raw: str) -> Any:
-        try:
-            return f.parse_cost(raw)
-        except f.FieldError:
-            row.warn("kosten", "niet als bedrag te lezen; bewaard als toelichting, bedrag "
-                     "onbekend", raw)
-            return None, raw
-    return parse
 
 
 def _date(row: _Row, today: date | None) -> Callable[[str], date]:

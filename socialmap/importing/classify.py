@@ -81,7 +81,10 @@ def _tokens(text: str) -> list[str]:
 
 def _hits(word: str, tokens: list[str], joined: str) -> bool:
     if word.endswith("*"):
-        return any(t.startswith(word[:-1]) for t in tokens)
+        stem = word[:-1]
+        if len(stem) >= 4:
+            return any(stem in t for t in tokens)
+        return any(t.startswith(stem) for t in tokens)
     if " " in word:
         return f" {word} " in joined
     return word in tokens

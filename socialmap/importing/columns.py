@@ -115,21 +115,25 @@ class ColumnPlan:
 
 
 def plan_columns(headers: list[str], mapping: dict[str, list[str]] | None = None) -> ColumnPlan:
-    """Decide which native columns each header feeds; required columns must be present."""
+    """Decide which native columns each header feeds; required columns must be present.
+
+    Headers named in the mapping win: a header that is only an alias of a column the mapping
+    already fills is ignored (and listed).
+    """
     by_fold = {fold(k): v for k, v in (mapping or {}).items()}
+    mapped = {c for k, v in by_fold.items() if k in {fold(h) for h in headers} for c in v}
     plan = ColumnPlan(targets=[])
     aliased: list[str] = []
     for header in headers:
-        key = fold(header)
+        key, column = fold(header), native_column(header)
         if key in by_fold:
             plan.targets.append(by_fold.pop(key))
-        elif (column := native_column(header)) is not None:
-            plan.targets.append([column])
+            continue
+        plan.targets.append([column] if column is not None and column not in mapped else [])
+        if column is not None and column not in mapped:
             aliased.append(column)
-        else:
-            plan.targets.append([])
-            if header.strip():
-                plan.unmapped.append(header.strip())
+        elif header.strip():
+            plan.unmapped.append(header.strip())
     for missing in by_fold:
         plan.warnings.append(Problem(f"kolom '{missing}' uit de mapping staat niet in het bestand"))
     _check_plan(headers, plan, aliased)

@@ -121,6 +121,8 @@ def parse_age(value: str) -> int:
 _AMOUNT = re.compile(
     r"^(?:€|eur|euro)?\s*([0-9][0-9.,\s]*?)\s*(?:,-|,--|€|eur|euro)?(?:\s+(.+))?$", re.IGNORECASE
 )
+_COST_HELP = ("verwacht 'gratis' of een bedrag in euro's, zoals 2,50; zet een uitleg in "
+              "kosten_toelichting")
 _FREE = {"gratis", "0", "kosteloos", "free", "geen kosten", "geen", "nvt gratis"}
 
 
@@ -134,11 +136,11 @@ def parse_cost(value: str) -> tuple[Decimal, str | None]:
         return Decimal("0"), None
     match = _AMOUNT.match(text)
     if match is None:
-        raise FieldError("verwacht 'gratis' of een bedrag in euro's, zoals 2,50")
+        raise FieldError(_COST_HELP)
     try:
         amount = parse_decimal(match.group(1))
     except FieldError:
-        raise FieldError("verwacht 'gratis' of een bedrag in euro's, zoals 2,50") from None
+        raise FieldError(_COST_HELP) from None
     if amount < 0:
         raise FieldError("een bedrag kan niet negatief zijn")
     if amount != amount.quantize(Decimal("0.01")):
@@ -159,7 +161,7 @@ _DAY_GROUPS = {
     "dagelijks": DAYS, "elke dag": DAYS, "alle dagen": DAYS,
     "werkdagen": DAYS[:5], "doordeweeks": DAYS[:5], "weekend": DAYS[5:],
 }
-_RANGE = re.compile(r"^(\w+)\s*(?:-|t/m|tot en met|tm)\s*(\w+)$")
+_RANGE = re.compile(r"^(\w+)-(\w+)$")
 
 
 def parse_days(value: str) -> list[str]:
@@ -174,7 +176,7 @@ def parse_days(value: str) -> list[str]:
 
 
 def _join_ranges(text: str) -> str:
-    text = re.sub(r"\s*(-|t/m|tot en met)\s*", r"\1", text)
+    text = re.sub(r"\s*(?:-|–|t/m|tot en met)\s*", "-", text)
     return text.replace("elke dag", "dagelijks").replace("alle dagen", "dagelijks")
 
 
@@ -183,7 +185,7 @@ def _one_day_part(part: str) -> list[str]:
         return list(_DAY_GROUPS[part])
     if part in _DAY_WORDS:
         return [_DAY_WORDS[part]]
-    match = _RANGE.match(part.replace("t/m", "-").replace("tot en met", "-"))
+    match = _RANGE.match(part)
     if match and match.group(1) in _DAY_WORDS and match.group(2) in _DAY_WORDS:
         start, end = DAYS.index(_DAY_WORDS[match.group(1)]), DAYS.index(_DAY_WORDS[match.group(2)])
         if start <= end:

@@ -180,8 +180,6 @@ def _table(records: list[list[str]], fmt: str, detail: str, name: str) -> Table:
             if any(c.strip() for c in r)]
     if not rows:
         raise CatalogueError(f"{name}: het bestand bevat alleen een kopregel, geen activiteiten.")
-    if len(rows) > MAX_ROWS:
-        raise CatalogueError(f"{name}: meer dan {MAX_ROWS} rijen; splits het bestand.")
     return Table(headers, rows, fmt, detail)
 
 
@@ -212,6 +210,10 @@ def read_native(path: str | Path, *, mapping: dict[str, list[str]] | None = None
     result.warnings.extend(plan.warnings)
     if plan.problems:
         result.file_errors.extend(plan.problems)
+        return result
+    if len(table.rows) > MAX_ROWS:
+        result.file_errors.append(Problem(f"{path.name}: meer dan {MAX_ROWS:,} rijen; splits "
+                                          "het bestand.".replace(",", ".")))
         return result
     for number, cells in table.rows:
         result.rows.append(_row(number, cells, len(table.headers), plan, today))

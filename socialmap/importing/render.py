@@ -92,7 +92,7 @@ def report_text(report: ImportReport) -> str:
         (f"Waarschuwingen ({len(report.warnings)})",
          [f"  - {p.text()}" for p in report.warnings]),
         (f"Mogelijke dubbelen, ter controle ({len(report.duplicates)})",
-         [f"  - {p.text()}" for p in report.duplicates]),
+         [f"  - {p.message}" for p in report.duplicates]),
     ]
     by_id = {a.id: a for a in parsed.valid}
     if report.to_classify:
