@@ -4,7 +4,7 @@ Public API: :func:`decide`, :func:`load_rules`, :class:`TriageRequest`, :class:`
 :class:`TriageError`. Pure functions: nothing of a request is stored or logged.
 """
 
-from .detect import detect
+from .detection import detect
 from .engine import decide
 from .errors import RulesError, TriageError
 from .lexicon import load_lexicon

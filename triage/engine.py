@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from socialmap.vocabulary import Vocabulary, load_vocabulary
 
-from .conditions import Facts, describe, evaluate, true_leaves
-from .detect import Hit, detect, detected_ids
+from .conditions import Facts, evaluate, true_leaves
+from .detection import Hit, detect, detected_ids
 from .lexicon import Lexicon
 from .models import (
     Detected,
     Reason,
-    RuleNotFired,
     Span,
     TriageDecision,
     TriageRequest,
@@ -86,12 +85,15 @@ def _reason(rule: Rule, facts: Facts, vocab: Vocabulary) -> Reason:
         "dimensions": describe_scores(_unique(dims), facts.scores, vocab),
         "age": "" if facts.age is None else str(facts.age),
     }
-    return Reason(code=rule.id, text=rule.reason.format_map(values), route=rule.route, source=rule.source)
+    text = rule.reason.format_map(values)
+    return Reason.model_construct(code=rule.id, text=text, route=rule.route, source=rule.source)
 
 
 def _spans(hits: list[Hit], negated: bool) -> list[Span]:
     out = [
-        Span(kind=h.kind, id=h.id, start=h.start, end=h.end, text=h.text, fuzzy=h.fuzzy, negated=h.negated)
+        Span.model_construct(
+            kind=h.kind, id=h.id, start=h.start, end=h.end, text=h.text, fuzzy=h.fuzzy, negated=h.negated
+        )
         for h in hits
         if h.negated == negated
     ]
@@ -113,18 +115,19 @@ def decide(
     hits = detect(req.text, lexicon) if req.text else []
     facts, complaints, found, found_signals, signals = _facts(req, hits, vocab)
     fired = sorted((r for r in rules.rules if r.when and evaluate(r.when, facts)), key=lambda r: _key(rules, r))
+    fired_ids = {r.id for r in fired}
     route, excluded, also = _choose(fired, rules, facts, vocab)
     shown = fired if any(r.route == route for r in fired) else [*fired, rules.fallback]
     low = low_dimensions(facts.scores, rules.needs_threshold, vocab)
     flags = _flags(req, signals, also)
     values = {**rules.region, "icpc_referral": vocab.icpc_referral, "icpc_episode": episode_text(complaints, vocab)}
     with_wor = route == WOR or WOR in also
-    return TriageDecision(
+    return TriageDecision.model_construct(
         route=route,
         fits_wor=route == WOR,
         also_consider=also,
         complaints=complaints,
-        detected=Detected(complaints=found, signals=found_signals),
+        detected=Detected.model_construct(complaints=found, signals=found_signals),
         reasons=[_reason(r, facts, vocab) for r in shown],
         next_steps=next_steps(rules, route, flags, values, [vocab.signals.label(s) for s in found_signals]),
         route_label=rules.routes[route].label,
@@ -134,9 +137,7 @@ def decide(
         detected_spans=_spans(hits, negated=False),
         negated_spans=_spans(hits, negated=True),
         rules_not_fired=[
-            RuleNotFired(code=r.id, route=r.route, needs=describe(r.when, vocab))
-            for r in rules.rules
-            if r not in fired and r.when is not None
+            rules.not_fired[r.id] for r in rules.rules if r.id not in fired_ids
         ],
         referral_text=referral_text(complaints, hits, low, facts.scores, vocab) if with_wor else None,
         icpc=icpc_codes(complaints, route, vocab),

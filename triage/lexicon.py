@@ -88,6 +88,9 @@ class Lexicon:
     words: frozenset[str] = frozenset()
     fuzzy_words: dict[str, list[str]] = field(default_factory=dict)
     fuzzy_stems: dict[str, list[str]] = field(default_factory=dict)
+    before_by_last: dict[str, list[Cue]] = field(default_factory=dict)
+    after_by_first: dict[str, list[Cue]] = field(default_factory=dict)
+    stem_heads: frozenset[str] = frozenset()
 
     def index(self) -> None:
         """Build the lookup tables (first token of each phrase; fuzzy candidates by letter)."""
@@ -113,6 +116,14 @@ class Lexicon:
             if len(stem) >= self.min_length:
                 fs[stem[0]].append(stem)
         self.fuzzy_words, self.fuzzy_stems = dict(fw), dict(fs)
+        self.stem_heads = frozenset(stem[:3] for stem in self.by_stem)
+        before: dict[str, list[Cue]] = defaultdict(list)
+        after: dict[str, list[Cue]] = defaultdict(list)
+        for cue in self.before:
+            before[cue.tokens[-1]].append(cue)
+        for cue in self.after:
+            after[cue.tokens[0]].append(cue)
+        self.before_by_last, self.after_by_first = dict(before), dict(after)
 
 
 def _fail(where: str, message: str) -> RulesError:

@@ -36,6 +36,8 @@ class TriageRequest(BaseModel):
 class Reason(BaseModel):
     """A rule that fired: its id as ``code``, the Dutch text, and where it comes from."""
 
+    model_config = ConfigDict(frozen=True)
+
     code: str
     text: str
     route: str
@@ -44,6 +46,8 @@ class Reason(BaseModel):
 
 class RuleNotFired(BaseModel):
     """A rule that did not fire, with a Dutch description of what it needs."""
+
+    model_config = ConfigDict(frozen=True)
 
     code: str
     route: str

@@ -6,7 +6,7 @@ import re
 
 from socialmap.vocabulary import Vocabulary
 
-from .detect import Hit
+from .detection import Hit
 from .models import IcpcCode
 from .rules import WOR, RuleSet
 from .spinnenweb import describe_scores
@@ -32,7 +32,7 @@ def icpc_codes(complaints: list[str], route: str, vocab: Vocabulary) -> list[Icp
             if code not in codes:
                 codes.append(str(code))
     titles = {vocab.icpc_referral: REFERRAL_TITLE, **vocab.icpc_titles}
-    return [IcpcCode(code=c, title=titles.get(c, "")) for c in codes]
+    return [IcpcCode.model_construct(code=c, title=titles.get(c, "")) for c in codes]
 
 
 def episode_text(complaints: list[str], vocab: Vocabulary) -> str:

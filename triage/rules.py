@@ -13,8 +13,9 @@ import yaml
 import data
 from socialmap.vocabulary import Vocabulary, load_vocabulary
 
-from .conditions import Condition, parse_condition
+from .conditions import Condition, describe, parse_condition
 from .errors import RulesError
+from .models import RuleNotFired
 
 #: Safety order of the routes, fixed in code: the first route a fired rule points to wins.
 SAFETY_ORDER = ("acuut", "poh_ggz", "maatschappelijk_werk", "huisarts", "welzijn_op_recept")
@@ -71,6 +72,8 @@ class RuleSet:
     routes: dict[str, RouteSpec]
     rules: tuple[Rule, ...]
     fallback: Rule
+    descriptions: dict[str, str]
+    not_fired: dict[str, RuleNotFired]
 
     def rank(self, route: str) -> int:
         """Position of a route in the safety order (0 = most urgent)."""
@@ -209,6 +212,10 @@ def parse_rules(raw: object, vocab: Vocabulary | None = None) -> RuleSet:
         routes=_parse_routes(top["routes"], vocab),
         rules=rules,
         fallback=_parse_rule(top["fallback"], vocab, "fallback", fallback=True),
+        descriptions=(descriptions := {r.id: describe(r.when, vocab) for r in rules if r.when}),
+        not_fired={
+            r.id: RuleNotFired(code=r.id, route=r.route, needs=descriptions[r.id]) for r in rules
+        },
     )
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import yaml
 
-from triage.detect import detect, detected_ids
+from triage.detection import detect, detected_ids
 
 LABELLED = Path(__file__).with_name("notes_labelled.yaml")
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from triage.detect import detect, detected_ids
+from triage.detection import detect, detected_ids
 
 from .evaluate_detection import evaluate, load_labelled
 

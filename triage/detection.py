@@ -10,10 +10,11 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process, utils
 
-from .lexicon import _TOKEN, GAP, Cue, Lexicon, Pattern, default_lexicon, normalise
+from .lexicon import GAP, Cue, Lexicon, Pattern, default_lexicon, normalise
 
-_STRONG = re.compile(r"[.;!?\n]")
-_WEAK = re.compile(r"[,()\u2013\u2014]|\s-\s")
+_SCAN = re.compile(
+    r"(?P<word>(?:[a-z]\.){2,}[a-z]?|[a-z0-9]+)|(?P<strong>[.;!?\n]+)|(?P<weak>[,()\u2013\u2014]|\s-\s)"
+)
 _CONTRAST = frozenset({"maar", "wel", "echter", "doch", "behalve", "want", "omdat"})
 _MAX_LOOK = 14
 
@@ -47,7 +48,7 @@ def _correct(word: str, lex: Lexicon) -> str | None:
     """A lexicon word or stem close to a misspelled ``word``, or None."""
     if len(word) < lex.min_length or word in lex.words or word.isdigit():
         return None
-    if any(word[:n] in lex.by_stem for n in range(3, len(word) + 1)):
+    if word[:3] in lex.stem_heads and any(word[:n] in lex.by_stem for n in range(3, len(word) + 1)):
         return None
     best = process.extractOne(
         word,
@@ -71,24 +72,28 @@ def _correct(word: str, lex: Lexicon) -> str | None:
 def tokenize(norm: str, lex: Lexicon) -> list[Token]:
     """Split normalised text into tokens with clause/segment numbers and fuzzy corrections."""
     tokens: list[Token] = []
-    clause = segment = prev_end = 0
+    clause = segment = 0
     prev_word = ""
-    for match in _TOKEN.finditer(norm):
-        gap = norm[prev_end : match.start()]
-        strong = _STRONG.findall(gap)
-        if strong and not (strong == ["."] and prev_word in lex.abbreviations):
-            clause += 1
+    for match in _SCAN.finditer(norm):
+        kind = match.lastgroup
+        if kind == "strong":
+            if not (match.group() == "." and prev_word in lex.abbreviations and tokens):
+                clause += 1
+                segment += 1
+            prev_word = ""
+            continue
+        if kind == "weak":
             segment += 1
-        elif _WEAK.search(gap):
-            segment += 1
+            continue
         word = match.group().replace(".", "")
-        prev_word, prev_end = word, match.end()
+        prev_word = word
+        start, end = match.start(), match.end()
         expansion = lex.abbreviations.get(word)
         if expansion:
-            tokens.extend(Token(w, match.start(), match.end(), clause, segment) for w in expansion)
+            tokens.extend(Token(w, start, end, clause, segment) for w in expansion)
             continue
         fixed = _correct(word, lex)
-        tokens.append(Token(fixed or word, match.start(), match.end(), clause, segment, fixed is not None))
+        tokens.append(Token(fixed or word, start, end, clause, segment, fixed is not None))
     return tokens
 
 
@@ -98,6 +103,8 @@ def _part_ok(part: str, word: str) -> bool:
 
 def _match_at(parts: tuple[str, ...], tokens: list[Token], i: int, max_gap: int) -> int:
     """End index (exclusive) of ``parts`` matched from token ``i`` within one clause, or -1."""
+    if len(parts) == 1:
+        return i + 1 if _part_ok(parts[0], tokens[i].text) else -1
     clause = tokens[i].clause
     if not parts:
         return i
@@ -120,6 +127,8 @@ def _match_at(parts: tuple[str, ...], tokens: list[Token], i: int, max_gap: int)
 
 def _candidates(word: str, lex: Lexicon) -> list[Pattern]:
     found = list(lex.by_word.get(word, ()))
+    if word[:3] not in lex.stem_heads:
+        return found
     for n in range(3, len(word) + 1):
         found.extend(lex.by_stem.get(word[:n], ()))
     return found
@@ -159,7 +168,7 @@ def _negated_before(tokens: list[Token], i: int, hit_id: str, lex: Lexicon) -> b
         tok = tokens[q]
         if tok.clause != clause:
             return False
-        for cue in lex.before:
+        for cue in lex.before_by_last.get(tok.text, ()):
             start = q - len(cue.tokens) + 1
             if start < 0 or (cue.only and hit_id not in cue.only) or not _cue_at(cue, tokens, start):
                 continue
@@ -178,7 +187,7 @@ def _negated_after(tokens: list[Token], j: int, hit_id: str, lex: Lexicon) -> bo
         tok = tokens[q]
         if tok.clause != clause or tok.text in _CONTRAST:
             return False
-        for cue in lex.after:
+        for cue in lex.after_by_first.get(tok.text, ()):
             if (cue.only and hit_id not in cue.only) or not _cue_at(cue, tokens, q):
                 continue
             if (tok.segment != segment and not cue.crosses_comma) or _in_pseudo(tokens, q, lex):
@@ -197,11 +206,13 @@ def detect(text: str, lexicon: Lexicon | None = None) -> list[Hit]:
     lex = lexicon or default_lexicon()
     tokens = tokenize(normalise(text), lex)
     hits: list[Hit] = []
+    seen: set[tuple[int, int, str]] = set()
     for i, tok in enumerate(tokens):
         for pattern in _candidates(tok.text, lex):
             j = _match_at(pattern.parts, tokens, i, lex.max_gap)
-            if j < 0:
+            if j < 0 or (i, j, pattern.id) in seen:
                 continue
+            seen.add((i, j, pattern.id))
             start, end = tokens[i].start, tokens[j - 1].end
             negated = _negated_before(tokens, i, pattern.id, lex) or _negated_after(
                 tokens, j, pattern.id, lex
