@@ -1,6 +1,7 @@
 """Precision and recall of note detection on the labelled sentences (notes_labelled.yaml).
 
-Run: ``python tests/triage/evaluate_detection.py`` (add ``--errors`` to list every miss).
+Run: ``python tests/triage/evaluate_detection.py`` (add ``--errors`` to list every miss, and
+``--heldout`` to score the held-out set ``notes_heldout.yaml`` instead).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import yaml
 from triage.detection import detect, detected_ids
 
 LABELLED = Path(__file__).with_name("notes_labelled.yaml")
+HELDOUT = Path(__file__).with_name("notes_heldout.yaml")
 
 
 @dataclass
@@ -88,4 +90,5 @@ def report(scores: Scores, show_errors: bool = False) -> str:
 
 
 if __name__ == "__main__":
-    print(report(evaluate(), show_errors="--errors" in sys.argv))
+    items = load_labelled(HELDOUT if "--heldout" in sys.argv else LABELLED)
+    print(report(evaluate(items), show_errors="--errors" in sys.argv))
