@@ -37,7 +37,7 @@ def catalogue_group() -> None:
               help="JSON-bestand: eigen kolomkoppen -> native kolommen.")
 @click.option("--skip-invalid", is_flag=True, help="Geldige rijen importeren, foute overslaan.")
 @click.option("--json", "as_json", is_flag=True, help="Het rapport als JSON.")
-@click.option("--max-mb", type=click.FloatRange(min=0.001), envvar=MAX_MB_ENV,
+@click.option("--max-mb", type=click.FloatRange(min=0, min_open=True), envvar=MAX_MB_ENV,
               default=DEFAULT_MAX_BYTES / 1024 / 1024, show_default=True,
               help=f"Grotere bestanden worden geweigerd (ook via {MAX_MB_ENV}).")
 @click.option("--user", default="cli", show_default=True, help="Naam in het wijzigingslog.")

@@ -90,13 +90,21 @@ def _near_keys(a: ActivityIn) -> Iterator[object]:
             yield key
 
 
+def similarity(a: str, b: str) -> float:
+    """Name similarity 0-100: word order and spaces in compounds do not matter."""
+    words = fuzz.token_sort_ratio(a, b, processor=utils.default_process)
+    joined = fuzz.ratio(utils.default_process(a).replace(" ", ""),
+                        utils.default_process(b).replace(" ", ""))
+    return max(words, joined)
+
+
 def _compare(x: Candidate, y: Candidate) -> DuplicatePair | None:
     a, b = x.activity, y.activity
-    name = fuzz.token_sort_ratio(a.name, b.name, processor=utils.default_process)
+    name = similarity(a.name, b.name)
     if name < NAME_THRESHOLD:
         return None
-    org = 100.0 if a.organisation.id == b.organisation.id else fuzz.token_sort_ratio(
-        a.organisation.name, b.organisation.name, processor=utils.default_process)
+    org = 100.0 if a.organisation.id == b.organisation.id else similarity(
+        a.organisation.name, b.organisation.name)
     if org < ORGANISATION_THRESHOLD:
         return None
     pa, pb = _coords(a), _coords(b)
