@@ -32,12 +32,18 @@ def build_requests(count: int = 500, length: int = 300) -> list[dict[str, object
         while len(note) < length:
             note += sentences[cursor % len(sentences)] + " "
             cursor += 7
-        requests.append({
-            "age": 18 + n % 70,
-            "complaints": COMPLAINTS[n % len(COMPLAINTS)],
-            "spinnenweb": {"meedoen": n % 11, "zingeving": (n * 3) % 11, "mentaal_welbevinden": 6},
-            "text": note[:length],
-        })
+        requests.append(
+            {
+                "age": 18 + n % 70,
+                "complaints": COMPLAINTS[n % len(COMPLAINTS)],
+                "spinnenweb": {
+                    "meedoen": n % 11,
+                    "zingeving": (n * 3) % 11,
+                    "mentaal_welbevinden": 6,
+                },
+                "text": note[:length],
+            }
+        )
     return requests
 
 

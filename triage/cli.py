@@ -49,7 +49,9 @@ def _run_jsonl(stream: IO[str]) -> int:
 
 @click.command("triage")
 @click.argument("source", type=click.File("r", encoding="utf-8"), default="-")
-@click.option("--jsonl", is_flag=True, help="Eén verzoek per regel; één besluit per regel, zelfde volgorde.")
+@click.option(
+    "--jsonl", is_flag=True, help="Eén verzoek per regel; één besluit per regel, zelfde volgorde."
+)
 def triage_command(source: IO[str], jsonl: bool) -> None:
     """Advies: past Welzijn op Recept, of is een andere route beter? Leest JSON (FILE of -)."""
     try:

@@ -48,7 +48,9 @@ class Condition:
 
 
 def _fail(where: str, message: str) -> RulesError:
-    return RulesError(f"Ongeldig regelbestand: {where}: {message}", [{"field": where, "message": message}])
+    return RulesError(
+        f"Ongeldig regelbestand: {where}: {message}", [{"field": where, "message": message}]
+    )
 
 
 def _suggest(name: str, options: list[str]) -> str:
@@ -72,7 +74,7 @@ def parse_condition(raw: object, vocab: Vocabulary, where: str) -> Condition:
     """Parse one condition mapping; raise RulesError naming the place and the problem."""
     if not isinstance(raw, dict) or len(raw) != 1:
         raise _fail(where, "een voorwaarde is een mapping met precies één sleutel")
-    (op, value), = raw.items()
+    ((op, value),) = raw.items()
     if op in ("all", "any"):
         if not isinstance(value, list) or not value:
             raise _fail(f"{where}.{op}", "moet een niet-lege lijst van voorwaarden zijn")
@@ -176,7 +178,8 @@ def describe(cond: Condition, vocab: Vocabulary) -> str:
     if op == "age_at_least":
         return f"leeftijd {_num(cond.value)} jaar of ouder"
     if op == "score_at_most":
-        return f"spinnenweb '{vocab.dimensions.label(cond.dimension or '')}' {_num(cond.value)} of lager"
+        label = vocab.dimensions.label(cond.dimension or "")
+        return f"spinnenweb '{label}' {_num(cond.value)} of lager"
     if op == "complaints_count_at_least":
         names = ", ".join(vocab.complaints.label(c) for c in cond.ids)
         return f"minstens {cond.count} van: {names}"

@@ -136,9 +136,7 @@ def _candidates(word: str, lex: Lexicon) -> list[Pattern]:
 
 def _cue_at(cue: Cue, tokens: list[Token], start: int) -> bool:
     end = start + len(cue.tokens)
-    return end <= len(tokens) and all(
-        tokens[start + k].text == w for k, w in enumerate(cue.tokens)
-    )
+    return end <= len(tokens) and all(tokens[start + k].text == w for k, w in enumerate(cue.tokens))
 
 
 def _in_pseudo(tokens: list[Token], q: int, lex: Lexicon) -> bool:
@@ -146,7 +144,8 @@ def _in_pseudo(tokens: list[Token], q: int, lex: Lexicon) -> bool:
     for phrase in lex.pseudo:
         for start in range(q - len(phrase) + 1, q + 1):
             if start >= 0 and all(
-                start + k < len(tokens) and tokens[start + k].text == w for k, w in enumerate(phrase)
+                start + k < len(tokens) and tokens[start + k].text == w
+                for k, w in enumerate(phrase)
             ):
                 return True
     return False
@@ -170,9 +169,17 @@ def _negated_before(tokens: list[Token], i: int, hit_id: str, lex: Lexicon) -> b
             return False
         for cue in lex.before_by_last.get(tok.text, ()):
             start = q - len(cue.tokens) + 1
-            if start < 0 or (cue.only and hit_id not in cue.only) or not _cue_at(cue, tokens, start):
+            if (
+                start < 0
+                or (cue.only and hit_id not in cue.only)
+                or not _cue_at(cue, tokens, start)
+            ):
                 continue
-            if between <= cue.window and _comma_ok(cue, tokens, q, i) and not _in_pseudo(tokens, q, lex):
+            if (
+                between <= cue.window
+                and _comma_ok(cue, tokens, q, i)
+                and not _in_pseudo(tokens, q, lex)
+            ):
                 return True
         if tok.text in lex.scope_end:
             return False

@@ -53,7 +53,9 @@ def _key(rules: RuleSet, rule: Rule) -> tuple[int, int, str]:
     return (rules.rank(rule.route), -rule.priority, rule.id)
 
 
-def _choose(fired: list[Rule], rules: RuleSet, facts: Facts, vocab: Vocabulary) -> tuple[str, set[str], list[str]]:
+def _choose(
+    fired: list[Rule], rules: RuleSet, facts: Facts, vocab: Vocabulary
+) -> tuple[str, set[str], list[str]]:
     """The winning route, the excluded routes and the second routes to consider."""
     excluded = {route for rule in fired for route in rule.excludes}
     if facts.age is not None and facts.age < vocab.wor_minimum_age:
@@ -92,7 +94,13 @@ def _reason(rule: Rule, facts: Facts, vocab: Vocabulary) -> Reason:
 def _spans(hits: list[Hit], negated: bool) -> list[Span]:
     out = [
         Span.model_construct(
-            kind=h.kind, id=h.id, start=h.start, end=h.end, text=h.text, fuzzy=h.fuzzy, negated=h.negated
+            kind=h.kind,
+            id=h.id,
+            start=h.start,
+            end=h.end,
+            text=h.text,
+            fuzzy=h.fuzzy,
+            negated=h.negated,
         )
         for h in hits
         if h.negated == negated
@@ -108,19 +116,25 @@ def decide(
     rules: RuleSet | None = None,
     lexicon: Lexicon | None = None,
 ) -> TriageDecision:
-    """Advise a route for one triage request (contract section 3); raise TriageError on bad input."""
+    """Advise a route for one triage request (contract section 3); TriageError on bad input."""
     vocab = load_vocabulary()
     rules = rules or default_rules()
     req = parse_request(request, vocab)
     hits = detect(req.text, lexicon) if req.text else []
     facts, complaints, found, found_signals, signals = _facts(req, hits, vocab)
-    fired = sorted((r for r in rules.rules if r.when and evaluate(r.when, facts)), key=lambda r: _key(rules, r))
+    fired = sorted(
+        (r for r in rules.rules if r.when and evaluate(r.when, facts)), key=lambda r: _key(rules, r)
+    )
     fired_ids = {r.id for r in fired}
     route, excluded, also = _choose(fired, rules, facts, vocab)
     shown = fired if any(r.route == route for r in fired) else [*fired, rules.fallback]
     low = low_dimensions(facts.scores, rules.needs_threshold, vocab)
     flags = _flags(req, signals, also)
-    values = {**rules.region, "icpc_referral": vocab.icpc_referral, "icpc_episode": episode_text(complaints, vocab)}
+    values = {
+        **rules.region,
+        "icpc_referral": vocab.icpc_referral,
+        "icpc_episode": episode_text(complaints, vocab),
+    }
     with_wor = route == WOR or WOR in also
     return TriageDecision.model_construct(
         route=route,
@@ -129,17 +143,19 @@ def decide(
         complaints=complaints,
         detected=Detected.model_construct(complaints=found, signals=found_signals),
         reasons=[_reason(r, facts, vocab) for r in shown],
-        next_steps=next_steps(rules, route, flags, values, [vocab.signals.label(s) for s in found_signals]),
+        next_steps=next_steps(
+            rules, route, flags, values, [vocab.signals.label(s) for s in found_signals]
+        ),
         route_label=rules.routes[route].label,
         signals=signals,
         needs=low,
         spinnenweb_scores=facts.scores,
         detected_spans=_spans(hits, negated=False),
         negated_spans=_spans(hits, negated=True),
-        rules_not_fired=[
-            rules.not_fired[r.id] for r in rules.rules if r.id not in fired_ids
-        ],
-        referral_text=referral_text(complaints, hits, low, facts.scores, vocab) if with_wor else None,
+        rules_not_fired=[rules.not_fired[r.id] for r in rules.rules if r.id not in fired_ids],
+        referral_text=referral_text(complaints, hits, low, facts.scores, vocab)
+        if with_wor
+        else None,
         icpc=icpc_codes(complaints, route, vocab),
     )
 

@@ -127,7 +127,9 @@ class Lexicon:
 
 
 def _fail(where: str, message: str) -> RulesError:
-    return RulesError(f"Ongeldige woordenlijst: {where}: {message}", [{"field": where, "message": message}])
+    return RulesError(
+        f"Ongeldige woordenlijst: {where}: {message}", [{"field": where, "message": message}]
+    )
 
 
 def _phrase(raw: object, where: str) -> tuple[str, ...]:
@@ -141,7 +143,9 @@ def _phrase(raw: object, where: str) -> tuple[str, ...]:
         star = word.endswith("*")
         found = tokens_of(word.rstrip("*"))
         if len(found) != 1 or (star and len(found[0]) < 3):
-            raise _fail(where, f"ongeldig woord '{word}' (letters/cijfers, stam minstens 3 letters)")
+            raise _fail(
+                where, f"ongeldig woord '{word}' (letters/cijfers, stam minstens 3 letters)"
+            )
         parts.append(found[0] + ("*" if star else ""))
     if parts[0] == GAP or parts[-1] == GAP:
         raise _fail(where, "een zinsdeel begint of eindigt niet met '..'")
@@ -198,13 +202,25 @@ def parse_lexicon(raw: object, vocab: Vocabulary | None = None) -> Lexicon:
     if not isinstance(raw, dict) or set(raw) != keys:
         raise _fail("bestand", f"verwacht precies de sleutels {sorted(keys)}")
     neg = raw["negation"]
-    if not isinstance(neg, dict) or set(neg) != {"before", "after", "pseudo", "filler", "scope_end"}:
+    if not isinstance(neg, dict) or set(neg) != {
+        "before",
+        "after",
+        "pseudo",
+        "filler",
+        "scope_end",
+    }:
         raise _fail("negation", "verwacht before, after, pseudo, filler en scope_end")
     fuzzy = raw["fuzzy"]
-    if not isinstance(fuzzy, dict) or set(fuzzy) != {"min_length", "word_cutoff", "stem_cutoff", "max_gap"}:
+    if not isinstance(fuzzy, dict) or set(fuzzy) != {
+        "min_length",
+        "word_cutoff",
+        "stem_cutoff",
+        "max_gap",
+    }:
         raise _fail("fuzzy", "verwacht min_length, word_cutoff, stem_cutoff en max_gap")
     abbreviations = {
-        normalise(str(k)): tuple(tokens_of(normalise(str(v)))) for k, v in raw["abbreviations"].items()
+        normalise(str(k)): tuple(tokens_of(normalise(str(v))))
+        for k, v in raw["abbreviations"].items()
     }
     lexicon = Lexicon(
         patterns=_patterns(raw["complaints"], "complaints", vocab.complaints.ids)

@@ -135,13 +135,17 @@ def _field_name(loc: tuple[int | str, ...]) -> str:
     return name or "request"
 
 
+def _n(value: object) -> str:
+    return str(int(value)) if isinstance(value, float) and value.is_integer() else str(value)
+
+
 def _message(error: dict[str, Any]) -> str:
     kind = error["type"]
     ctx = error.get("ctx") or {}
     if kind in ("greater_than_equal", "greater_than"):
-        return f"moet minstens {ctx.get('ge', ctx.get('gt'))} zijn"
+        return f"moet minstens {_n(ctx.get('ge', ctx.get('gt')))} zijn"
     if kind in ("less_than_equal", "less_than"):
-        return f"mag hoogstens {ctx.get('le', ctx.get('lt'))} zijn"
+        return f"mag hoogstens {_n(ctx.get('le', ctx.get('lt')))} zijn"
     if kind == "too_short":
         return f"moet minstens {ctx.get('min_length')} element(en) bevatten"
     if kind == "too_long":
@@ -186,7 +190,10 @@ def _check_vocabulary(req: TriageRequest, vocab: Vocabulary) -> list[dict[str, o
         ]
     both = set(req.spinnenweb or {}) & set(req.spinnenweb_items or {})
     details += [
-        {"field": f"spinnenweb_items.{d}", "message": "staat ook in 'spinnenweb': geef één van beide"}
+        {
+            "field": f"spinnenweb_items.{d}",
+            "message": "staat ook in 'spinnenweb': geef één van beide",
+        }
         for d in sorted(both)
     ]
     return details
@@ -194,10 +201,7 @@ def _check_vocabulary(req: TriageRequest, vocab: Vocabulary) -> list[dict[str, o
 
 def _has_input(req: TriageRequest) -> bool:
     return bool(
-        req.complaints
-        or (req.text and req.text.strip())
-        or req.spinnenweb
-        or req.spinnenweb_items
+        req.complaints or (req.text and req.text.strip()) or req.spinnenweb or req.spinnenweb_items
     )
 
 

@@ -24,13 +24,16 @@ REFERRAL_TITLE = "Andere verwijzing (Welzijn op Recept)"
 _SIGNAL_CHECK = "Uit de notitie gelezen en meegewogen: {signals}. Bevestig of schrap dit."
 
 
+def _suggestions(complaint: str, vocab: Vocabulary) -> list[str]:
+    raw = vocab.complaints.by_id[complaint].extra.get("icpc_suggestions")
+    return [str(code) for code in raw] if isinstance(raw, list) else []
+
+
 def icpc_codes(complaints: list[str], route: str, vocab: Vocabulary) -> list[IcpcCode]:
     """Z68 for a WoR referral, then the episode code suggestions of the complaints."""
     codes: list[str] = [vocab.icpc_referral] if route == WOR else []
     for complaint in complaints:
-        for code in vocab.complaints.by_id[complaint].extra.get("icpc_suggestions", []) or []:
-            if code not in codes:
-                codes.append(str(code))
+        codes += [code for code in _suggestions(complaint, vocab) if code not in codes]
     titles = {vocab.icpc_referral: REFERRAL_TITLE, **vocab.icpc_titles}
     return [IcpcCode.model_construct(code=c, title=titles.get(c, "")) for c in codes]
 
@@ -39,9 +42,9 @@ def episode_text(complaints: list[str], vocab: Vocabulary) -> str:
     """Dutch example episode codes for the next step (first suggestion per complaint)."""
     examples: list[str] = []
     for complaint in complaints:
-        suggestions = vocab.complaints.by_id[complaint].extra.get("icpc_suggestions") or []
+        suggestions = _suggestions(complaint, vocab)
         if suggestions:
-            code = str(suggestions[0])
+            code = suggestions[0]
             text = f"{code} ({vocab.icpc_titles.get(code, code)})"
             if text not in examples:
                 examples.append(text)

@@ -25,7 +25,11 @@ REGION_KEYS = ("name", "referral_system", "welfare_organisation", "coach_contact
 RULE_KEYS = {"id", "route", "when", "reason", "source", "also_consider", "excludes", "priority"}
 REASON_FIELDS = {"complaints", "dimensions", "age"}
 STEP_FLAGS = {
-    "consent_unknown", "consent_given", "age_unknown", "with_poh_ggz", "with_maatschappelijk_werk",
+    "consent_unknown",
+    "consent_given",
+    "age_unknown",
+    "with_poh_ggz",
+    "with_maatschappelijk_werk",
 }
 STEP_FIELDS = {*REGION_KEYS, "icpc_referral", "icpc_episode"}
 
@@ -81,7 +85,9 @@ class RuleSet:
 
 
 def _fail(where: str, message: str) -> RulesError:
-    return RulesError(f"Ongeldig regelbestand: {where}: {message}", [{"field": where, "message": message}])
+    return RulesError(
+        f"Ongeldig regelbestand: {where}: {message}", [{"field": where, "message": message}]
+    )
 
 
 def _keys(raw: object, allowed: set[str] | tuple[str, ...], required: set[str], where: str) -> dict:
@@ -106,7 +112,9 @@ def _text(raw: object, where: str, fields: set[str]) -> str:
         raise _fail(where, f"ongeldige {{...}} in tekst: {exc}") from None
     unknown = names - fields
     if unknown:
-        raise _fail(where, f"onbekende invulplek(ken) {sorted(unknown)}; toegestaan: {sorted(fields)}")
+        raise _fail(
+            where, f"onbekende invulplek(ken) {sorted(unknown)}; toegestaan: {sorted(fields)}"
+        )
     return " ".join(raw.split())
 
 
@@ -117,19 +125,28 @@ def _route_ids(raw: object, where: str) -> tuple[str, ...]:
         raise _fail(where, "moet een lijst van routes zijn")
     for i, route in enumerate(raw):
         if route not in SAFETY_ORDER:
-            raise _fail(f"{where}[{i}]", f"onbekende route '{route}'; kies uit {list(SAFETY_ORDER)}")
+            raise _fail(
+                f"{where}[{i}]", f"onbekende route '{route}'; kies uit {list(SAFETY_ORDER)}"
+            )
     return tuple(raw)
 
 
 def _parse_routes(raw: object, vocab: Vocabulary) -> dict[str, RouteSpec]:
-    if not isinstance(raw, list) or [r.get("id") if isinstance(r, dict) else r for r in raw] != list(
-        SAFETY_ORDER
-    ):
-        raise _fail("routes", f"noem alle routes in de vaste veiligheidsvolgorde {list(SAFETY_ORDER)}")
+    if not isinstance(raw, list) or [
+        r.get("id") if isinstance(r, dict) else r for r in raw
+    ] != list(SAFETY_ORDER):
+        raise _fail(
+            "routes", f"noem alle routes in de vaste veiligheidsvolgorde {list(SAFETY_ORDER)}"
+        )
     specs: dict[str, RouteSpec] = {}
     for i, item in enumerate(raw):
         where = f"routes[{i}]"
-        _keys(item, {"id", "label", "next_steps", "second_route_needs_own_rule"}, {"id", "next_steps"}, where)
+        _keys(
+            item,
+            {"id", "label", "next_steps", "second_route_needs_own_rule"},
+            {"id", "next_steps"},
+            where,
+        )
         steps = []
         for j, step in enumerate(item["next_steps"] or []):
             swhere = f"{where}.next_steps[{j}]"
@@ -138,13 +155,17 @@ def _parse_routes(raw: object, vocab: Vocabulary) -> dict[str, RouteSpec]:
             _keys(step, {"text", "only_if"}, {"text"}, swhere)
             flag = step.get("only_if")
             if flag is not None and flag not in STEP_FLAGS:
-                raise _fail(f"{swhere}.only_if", f"onbekende vlag '{flag}'; kies uit {sorted(STEP_FLAGS)}")
+                raise _fail(
+                    f"{swhere}.only_if", f"onbekende vlag '{flag}'; kies uit {sorted(STEP_FLAGS)}"
+                )
             steps.append(Step(_text(step["text"], f"{swhere}.text", STEP_FIELDS), flag))
         label = item.get("label") or vocab.routes.label(item["id"])
         needs_rule = item.get("second_route_needs_own_rule", False)
         if not isinstance(needs_rule, bool):
             raise _fail(f"{where}.second_route_needs_own_rule", "moet true of false zijn")
-        specs[item["id"]] = RouteSpec(item["id"], _text(label, f"{where}.label", set()), tuple(steps), needs_rule)
+        specs[item["id"]] = RouteSpec(
+            item["id"], _text(label, f"{where}.label", set()), tuple(steps), needs_rule
+        )
     return specs
 
 
@@ -178,7 +199,10 @@ def _check_signals_covered(rules: tuple[Rule, ...], vocab: Vocabulary) -> None:
     for term in vocab.signals.terms:
         target = term.extra.get("points_to")
         if not any(
-            r.when is not None and r.when.op == "signal" and r.when.value == term.id and r.route == target
+            r.when is not None
+            and r.when.op == "signal"
+            and r.when.value == term.id
+            and r.route == target
             for r in rules
         ):
             raise _fail("rules", f"geen regel 'when: {{signal: {term.id}}}' met route '{target}'")
@@ -194,7 +218,10 @@ def parse_rules(raw: object, vocab: Vocabulary | None = None) -> RuleSet:
     region = {k: _text(v, f"region.{k}", set()) for k, v in region.items()}
     settings = _keys(top["settings"], {"needs_threshold"}, {"needs_threshold"}, "settings")
     threshold = settings["needs_threshold"]
-    if not isinstance(threshold, int | float) or not vocab.scale_min <= threshold <= vocab.scale_max:
+    if (
+        not isinstance(threshold, int | float)
+        or not vocab.scale_min <= threshold <= vocab.scale_max
+    ):
         raise _fail("settings.needs_threshold", "moet een getal van 0 tot 10 zijn")
     if not isinstance(top["rules"], list) or not top["rules"]:
         raise _fail("rules", "moet een niet-lege lijst zijn")

@@ -24,7 +24,9 @@ def test_one_request_from_stdin(runner):
 
 def test_one_request_from_file(runner, tmp_path):
     path = tmp_path / "verzoek.json"
-    path.write_text('{"text": "Ontkent suïcidale gedachten. Zit veel alleen thuis."}', encoding="utf-8")
+    path.write_text(
+        '{"text": "Ontkent suïcidale gedachten. Zit veel alleen thuis."}', encoding="utf-8"
+    )
     result = runner.invoke(triage_command, [str(path)])
     assert result.exit_code == 0
     answer = json.loads(result.stdout)
@@ -61,13 +63,20 @@ def test_jsonl_keeps_order_and_reports_bad_lines(runner):
     result = runner.invoke(triage_command, ["--jsonl"], input="\n".join(lines) + "\n")
     assert result.exit_code == 2
     out = [json.loads(line) for line in result.stdout.splitlines()]
-    assert [o.get("route") for o in out] == ["welzijn_op_recept", "poh_ggz", None, "maatschappelijk_werk"]
+    assert [o.get("route") for o in out] == [
+        "welzijn_op_recept",
+        "poh_ggz",
+        None,
+        "maatschappelijk_werk",
+    ]
     assert out[2]["line"] == 3 and out[2]["details"][0]["field"] == "spinnenweb.meedoen"
     assert "regel 3" in result.stderr
 
 
 def test_jsonl_all_good_exits_0(runner):
-    result = runner.invoke(triage_command, ["--jsonl", "-"], input='{"complaints": ["leefstijl"]}\n' * 3)
+    result = runner.invoke(
+        triage_command, ["--jsonl", "-"], input='{"complaints": ["leefstijl"]}\n' * 3
+    )
     assert result.exit_code == 0
     assert len(result.stdout.splitlines()) == 3
 

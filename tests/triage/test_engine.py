@@ -25,30 +25,104 @@ def codes(decision) -> list[str]:
 
 # (case id, request, expected route, rule that must fire, also_consider must contain)
 RULE_CASES = [
-    ("acuut_gevaar", {"signals": ["acuut_gevaar"], "complaints": ["eenzaamheid"]}, "acuut", "acuut_gevaar", []),
-    ("suicidaliteit", {"signals": ["suicidaliteit"], "complaints": ["eenzaamheid"]}, "poh_ggz", "suicidaliteit", []),
-    ("stoornis", {"signals": ["psychische_stoornis_vermoed"], "complaints": ["psychisch_licht"]}, "poh_ggz",
-     "psychische_stoornis_vermoed", []),
-    ("instabiel", {"signals": ["psychisch_instabiel"], "complaints": ["psychisch_licht"]}, "poh_ggz",
-     "psychisch_instabiel", []),
-    ("middelen", {"signals": ["middelengebruik"], "complaints": ["slaapproblemen"]}, "poh_ggz", "middelengebruik", []),
-    ("laag_mentaal", {"complaints": ["psychisch_licht"], "spinnenweb": {"mentaal_welbevinden": 2}}, "poh_ggz",
-     "laag_mentaal_welbevinden", [WOR]),
-    ("huiselijk_geweld", {"signals": ["huiselijk_geweld"], "complaints": ["eenzaamheid"]}, "maatschappelijk_werk",
-     "huiselijk_geweld", []),
-    ("multiproblematiek", {"signals": ["multiproblematiek"], "complaints": ["financien"]}, "maatschappelijk_werk",
-     "multiproblematiek", [WOR]),
-    ("praktisch", {"signals": ["praktische_hulp_nodig"], "complaints": ["financien"]}, "maatschappelijk_werk",
-     "praktische_hulp_nodig", [WOR]),
-    ("leefgebieden", {"complaints": ["financien", "wonen_wijk", "mantelzorg"]}, "maatschappelijk_werk",
-     "meerdere_leefgebieden", [WOR]),
-    ("minderjarig", {"age": 16, "complaints": ["eenzaamheid"]}, "maatschappelijk_werk", "minderjarig", []),
-    ("medisch", {"signals": ["medische_oorzaak_niet_uitgesloten"], "complaints": ["solk"]}, "huisarts",
-     "medische_oorzaak_niet_uitgesloten", [WOR]),
-    ("geen_toestemming", {"signals": ["geen_toestemming"], "complaints": ["eenzaamheid"]}, "huisarts",
-     "geen_toestemming", [WOR]),
-    ("stabiel", {"complaints": ["chronisch_psychisch_stabiel"]}, WOR, "wor_chronisch_psychisch_stabiel",
-     ["poh_ggz"]),
+    (
+        "acuut_gevaar",
+        {"signals": ["acuut_gevaar"], "complaints": ["eenzaamheid"]},
+        "acuut",
+        "acuut_gevaar",
+        [],
+    ),
+    (
+        "suicidaliteit",
+        {"signals": ["suicidaliteit"], "complaints": ["eenzaamheid"]},
+        "poh_ggz",
+        "suicidaliteit",
+        [],
+    ),
+    (
+        "stoornis",
+        {"signals": ["psychische_stoornis_vermoed"], "complaints": ["psychisch_licht"]},
+        "poh_ggz",
+        "psychische_stoornis_vermoed",
+        [],
+    ),
+    (
+        "instabiel",
+        {"signals": ["psychisch_instabiel"], "complaints": ["psychisch_licht"]},
+        "poh_ggz",
+        "psychisch_instabiel",
+        [],
+    ),
+    (
+        "middelen",
+        {"signals": ["middelengebruik"], "complaints": ["slaapproblemen"]},
+        "poh_ggz",
+        "middelengebruik",
+        [],
+    ),
+    (
+        "laag_mentaal",
+        {"complaints": ["psychisch_licht"], "spinnenweb": {"mentaal_welbevinden": 2}},
+        "poh_ggz",
+        "laag_mentaal_welbevinden",
+        [WOR],
+    ),
+    (
+        "huiselijk_geweld",
+        {"signals": ["huiselijk_geweld"], "complaints": ["eenzaamheid"]},
+        "maatschappelijk_werk",
+        "huiselijk_geweld",
+        [],
+    ),
+    (
+        "multiproblematiek",
+        {"signals": ["multiproblematiek"], "complaints": ["financien"]},
+        "maatschappelijk_werk",
+        "multiproblematiek",
+        [WOR],
+    ),
+    (
+        "praktisch",
+        {"signals": ["praktische_hulp_nodig"], "complaints": ["financien"]},
+        "maatschappelijk_werk",
+        "praktische_hulp_nodig",
+        [WOR],
+    ),
+    (
+        "leefgebieden",
+        {"complaints": ["financien", "wonen_wijk", "mantelzorg"]},
+        "maatschappelijk_werk",
+        "meerdere_leefgebieden",
+        [WOR],
+    ),
+    (
+        "minderjarig",
+        {"age": 16, "complaints": ["eenzaamheid"]},
+        "maatschappelijk_werk",
+        "minderjarig",
+        [],
+    ),
+    (
+        "medisch",
+        {"signals": ["medische_oorzaak_niet_uitgesloten"], "complaints": ["solk"]},
+        "huisarts",
+        "medische_oorzaak_niet_uitgesloten",
+        [WOR],
+    ),
+    (
+        "geen_toestemming",
+        {"signals": ["geen_toestemming"], "complaints": ["eenzaamheid"]},
+        "huisarts",
+        "geen_toestemming",
+        [WOR],
+    ),
+    (
+        "stabiel",
+        {"complaints": ["chronisch_psychisch_stabiel"]},
+        WOR,
+        "wor_chronisch_psychisch_stabiel",
+        ["poh_ggz"],
+    ),
     ("financien", {"complaints": ["financien"]}, WOR, "wor_financien", ["maatschappelijk_werk"]),
     ("wonen", {"complaints": ["wonen_wijk"]}, WOR, "wor_wonen_wijk", ["maatschappelijk_werk"]),
     ("laag_welbevinden", {"spinnenweb": {"meedoen": 3}}, WOR, "wor_laag_welbevinden", []),
@@ -56,7 +130,9 @@ RULE_CASES = [
 ]
 
 
-@pytest.mark.parametrize(("case", "request_", "route", "rule", "also"), RULE_CASES, ids=[c[0] for c in RULE_CASES])
+@pytest.mark.parametrize(
+    ("case", "request_", "route", "rule", "also"), RULE_CASES, ids=[c[0] for c in RULE_CASES]
+)
 def test_rule_cases(case, request_, route, rule, also):
     decision = decide(request_)
     assert decision.route == route
@@ -89,20 +165,34 @@ def test_each_signal_points_to_its_route(signal):
 
 @pytest.mark.parametrize("signal", VOCAB.signals.ids)
 def test_signal_never_outweighed_by_all_wor_complaints(signal):
-    decision = decide({
-        "age": 50,
-        "complaints": ALL_WOR_COMPLAINTS,
-        "signals": [signal],
-        "spinnenweb": {d: 1 for d in VOCAB.dimensions.ids},
-        "text": "Eenzaam, somber, slaapt slecht, schulden, mantelzorg voor moeder, geen zin. " * 3,
-    })
+    decision = decide(
+        {
+            "age": 50,
+            "complaints": ALL_WOR_COMPLAINTS,
+            "signals": [signal],
+            "spinnenweb": {d: 1 for d in VOCAB.dimensions.ids},
+            "text": "Eenzaam, somber, slaapt slecht, schulden, mantelzorg voor moeder, geen zin. "
+            * 3,
+        }
+    )
     assert decision.route != WOR
     assert not decision.fits_wor
-    assert SAFETY.index(decision.route) <= SAFETY.index(VOCAB.signals.by_id[signal].extra["points_to"])
+    assert SAFETY.index(decision.route) <= SAFETY.index(
+        VOCAB.signals.by_id[signal].extra["points_to"]
+    )
 
 
-@pytest.mark.parametrize("signal", ["acuut_gevaar", "suicidaliteit", "psychische_stoornis_vermoed",
-                                    "psychisch_instabiel", "middelengebruik", "huiselijk_geweld"])
+@pytest.mark.parametrize(
+    "signal",
+    [
+        "acuut_gevaar",
+        "suicidaliteit",
+        "psychische_stoornis_vermoed",
+        "psychisch_instabiel",
+        "middelengebruik",
+        "huiselijk_geweld",
+    ],
+)
 def test_safety_signals_exclude_wor_as_second_route(signal):
     decision = decide({"complaints": ALL_WOR_COMPLAINTS, "signals": [signal]})
     assert WOR not in decision.also_consider
@@ -127,7 +217,9 @@ def test_under_18_guard_holds_even_if_a_region_drops_the_rule():
     text = data_text().replace("  - id: minderjarig", "  - id: minderjarig_uit\n    priority: 0")
     text = text.replace("        - age_below: 18\n", "        - age_below: 1\n")
     rules = load_rules(text)
-    decision = decide({"age": 17, "complaints": ["eenzaamheid"], "signals": ["geen_toestemming"]}, rules)
+    decision = decide(
+        {"age": 17, "complaints": ["eenzaamheid"], "signals": ["geen_toestemming"]}, rules
+    )
     assert decision.route == "huisarts"
     assert WOR not in decision.also_consider
     assert not decide({"age": 17, "complaints": ["eenzaamheid"]}, rules).fits_wor
@@ -150,7 +242,14 @@ def test_consent_unknown_asks_for_it_and_given_records_it():
 
 def test_next_steps_follow_the_seed_process():
     steps = " ".join(decide({"age": 70, "complaints": ["eenzaamheid"]}).next_steps)
-    for expected in ("toestemming", "ZorgDomein", "Z68", "Z04.03", "één à twee weken", "drie maanden"):
+    for expected in (
+        "toestemming",
+        "ZorgDomein",
+        "Z68",
+        "Z04.03",
+        "één à twee weken",
+        "drie maanden",
+    ):
         assert expected in steps
 
 
@@ -164,7 +263,9 @@ def test_age_unknown_adds_a_check():
 
 
 def test_detected_signal_in_text_counts_and_is_named():
-    decision = decide({"age": 30, "complaints": ["eenzaamheid"], "text": "Uit soms suïcidale gedachten."})
+    decision = decide(
+        {"age": 30, "complaints": ["eenzaamheid"], "text": "Uit soms suïcidale gedachten."}
+    )
     assert decision.route == "poh_ggz"
     assert decision.detected.signals == ["suicidaliteit"]
     assert "suicidaliteit" in decision.signals
@@ -172,21 +273,33 @@ def test_detected_signal_in_text_counts_and_is_named():
 
 
 def test_negated_signal_in_text_does_not_count():
-    decision = decide({"age": 30, "complaints": ["eenzaamheid"], "text": "Geen suïcidale gedachten."})
+    decision = decide(
+        {"age": 30, "complaints": ["eenzaamheid"], "text": "Geen suïcidale gedachten."}
+    )
     assert decision.route == WOR
     assert decision.detected.signals == []
     assert [s.id for s in decision.negated_spans] == ["suicidaliteit"]
 
 
 def test_contract_example():
-    decision = decide({
-        "age": 54,
-        "complaints": ["eenzaamheid", "slaapproblemen"],
-        "spinnenweb": {"meedoen": 3, "zingeving": 4, "mentaal_welbevinden": 5},
-        "text": "Sinds overlijden partner alleen, slaapt slecht, weinig contacten.",
-    })
+    decision = decide(
+        {
+            "age": 54,
+            "complaints": ["eenzaamheid", "slaapproblemen"],
+            "spinnenweb": {"meedoen": 3, "zingeving": 4, "mentaal_welbevinden": 5},
+            "text": "Sinds overlijden partner alleen, slaapt slecht, weinig contacten.",
+        }
+    )
     answer = decision.to_dict()
-    for key in ("route", "fits_wor", "also_consider", "complaints", "detected", "reasons", "next_steps"):
+    for key in (
+        "route",
+        "fits_wor",
+        "also_consider",
+        "complaints",
+        "detected",
+        "reasons",
+        "next_steps",
+    ):
         assert key in answer
     assert answer["complaints"][:2] == ["eenzaamheid", "slaapproblemen"]
     assert answer["detected"] == {"complaints": ["vastlopen"], "signals": []}
@@ -209,13 +322,19 @@ def test_spinnenweb_items_give_means():
 
 
 def test_low_mental_wellbeing_from_items_calls_for_poh_ggz():
-    decision = decide({"complaints": ["psychisch_licht"], "spinnenweb_items": {"mentaal_welbevinden": [2, 3, 1]}})
+    decision = decide(
+        {"complaints": ["psychisch_licht"], "spinnenweb_items": {"mentaal_welbevinden": [2, 3, 1]}}
+    )
     assert decision.route == "poh_ggz"
     assert WOR in decision.also_consider
 
 
 def test_decision_is_deterministic():
-    request = {"age": 60, "complaints": ["financien", "eenzaamheid"], "text": "Schulden, zit veel alleen, somber."}
+    request = {
+        "age": 60,
+        "complaints": ["financien", "eenzaamheid"],
+        "text": "Schulden, zit veel alleen, somber.",
+    }
     first = decide(request).to_json()
     assert all(decide(request).to_json() == first for _ in range(20))
 

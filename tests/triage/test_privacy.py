@@ -16,7 +16,8 @@ MARKER = "Qwertina Zuidbroekhuis"
 
 
 def _note(marker: str) -> str:
-    return f"Mw. {marker}, geb. 12-03-1951, Dorpsstraat 12, 9711 AB Groningen. Zit veel alleen, somber."
+    address = "Dorpsstraat 12, 9711 AB Groningen"
+    return f"Mw. {marker}, geb. 12-03-1951, {address}. Zit veel alleen, somber."
 
 
 NOTE = _note(MARKER)
@@ -28,7 +29,12 @@ _watching: list[list[str]] = []
 def _audit(event: str, args: tuple) -> None:
     if not _watching:
         return
-    if event == "open" and len(args) > 1 and isinstance(args[1], str) and set(args[1]) & set("wax+"):
+    if (
+        event == "open"
+        and len(args) > 1
+        and isinstance(args[1], str)
+        and set(args[1]) & set("wax+")
+    ):
         _watching[-1].append(f"open-for-write {args[0]}")
     elif event in ("socket.connect", "sqlite3.connect", "subprocess.Popen", "os.system"):
         _watching[-1].append(event)
@@ -87,6 +93,14 @@ def test_cli_prints_only_the_decision(tmp_path, monkeypatch):
 
 def test_referral_text_has_no_name_address_or_birth_date():
     text = decide(dict(REQUEST)).referral_text or ""
-    for private in (MARKER, "Zuidbroekhuis", "12-03-1951", "1951", "Dorpsstraat", "9711", "Groningen"):
+    for private in (
+        MARKER,
+        "Zuidbroekhuis",
+        "12-03-1951",
+        "1951",
+        "Dorpsstraat",
+        "9711",
+        "Groningen",
+    ):
         assert private not in text
     assert "eenzaamheid" in text

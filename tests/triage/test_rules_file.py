@@ -23,23 +23,54 @@ def _rule(raw, rule_id):
 
 
 BROKEN = [
-    ("unknown complaint", lambda r: _rule(r, "wor_eenzaamheid").update(when={"complaint": "eenzaam"}),
-     "rules[", "eenzaamheid"),
-    ("unknown condition", lambda r: _rule(r, "wor_eenzaamheid").update(when={"complain": "eenzaamheid"}),
-     "when", "complaint"),
-    ("unknown route", lambda r: _rule(r, "wor_eenzaamheid").update(route="welzijn"), "route", "welzijn"),
+    (
+        "unknown complaint",
+        lambda r: _rule(r, "wor_eenzaamheid").update(when={"complaint": "eenzaam"}),
+        "rules[",
+        "eenzaamheid",
+    ),
+    (
+        "unknown condition",
+        lambda r: _rule(r, "wor_eenzaamheid").update(when={"complain": "eenzaamheid"}),
+        "when",
+        "complaint",
+    ),
+    (
+        "unknown route",
+        lambda r: _rule(r, "wor_eenzaamheid").update(route="welzijn"),
+        "route",
+        "welzijn",
+    ),
     ("unknown key", lambda r: _rule(r, "wor_eenzaamheid").update(reden="x"), "reden", "reason"),
     ("missing source", lambda r: _rule(r, "wor_eenzaamheid").pop("source"), "source", "ontbreekt"),
-    ("bad placeholder", lambda r: _rule(r, "wor_eenzaamheid").update(reason="{naam} is eenzaam"),
-     "reason", "naam"),
-    ("score out of range", lambda r: _rule(r, "laag_mentaal_welbevinden")["when"]["all"][0].update(
-        score_at_most={"dimension": "mentaal_welbevinden", "value": 12}), "value", "0 en 10"),
-    ("safety rule removed", lambda r: r["rules"].remove(_rule(r, "suicidaliteit")), "rules",
-     "suicidaliteit"),
+    (
+        "bad placeholder",
+        lambda r: _rule(r, "wor_eenzaamheid").update(reason="{naam} is eenzaam"),
+        "reason",
+        "naam",
+    ),
+    (
+        "score out of range",
+        lambda r: _rule(r, "laag_mentaal_welbevinden")["when"]["all"][0].update(
+            score_at_most={"dimension": "mentaal_welbevinden", "value": 12}
+        ),
+        "value",
+        "0 en 10",
+    ),
+    (
+        "safety rule removed",
+        lambda r: r["rules"].remove(_rule(r, "suicidaliteit")),
+        "rules",
+        "suicidaliteit",
+    ),
     ("routes reordered", lambda r: r["routes"].reverse(), "routes", "veiligheidsvolgorde"),
     ("duplicate id", lambda r: r["rules"].append(dict(_rule(r, "wor_leefstijl"))), "id", "dubbele"),
-    ("bad step flag", lambda r: r["routes"][4]["next_steps"].append({"text": "x", "only_if": "altijd"}),
-     "only_if", "altijd"),
+    (
+        "bad step flag",
+        lambda r: r["routes"][4]["next_steps"].append({"text": "x", "only_if": "altijd"}),
+        "only_if",
+        "altijd",
+    ),
 ]
 
 
@@ -63,8 +94,13 @@ def test_region_can_rename_the_referral_system_without_code():
 
 
 def test_region_can_relabel_a_route():
-    text = RULES_TEXT.replace("  - id: welzijn_op_recept\n", "  - id: welzijn_op_recept\n    label: Welzijnsrecept Stad\n")
-    assert decide({"complaints": ["eenzaamheid"]}, load_rules(text)).route_label == "Welzijnsrecept Stad"
+    text = RULES_TEXT.replace(
+        "  - id: welzijn_op_recept\n", "  - id: welzijn_op_recept\n    label: Welzijnsrecept Stad\n"
+    )
+    assert (
+        decide({"complaints": ["eenzaamheid"]}, load_rules(text)).route_label
+        == "Welzijnsrecept Stad"
+    )
 
 
 def test_rules_file_from_path(tmp_path):
@@ -83,7 +119,11 @@ def test_every_rule_names_a_seed_source():
     [
         ("  eenzaamheid:\n", "  eenzaamhied:\n", "eenzaamhied"),
         ("    - eenzaam*\n", "    - .. eenzaam\n", "'..'"),
-        ("    - {cue: geen, window: 3, list_comma: true}", "    - {cue: geen, window: 99}", "window"),
+        (
+            "    - {cue: geen, window: 3, list_comma: true}",
+            "    - {cue: geen, window: 99}",
+            "window",
+        ),
     ],
 )
 def test_broken_lexicon(old, new, says):

@@ -19,7 +19,11 @@ BAD = [
     ("item 12", {"spinnenweb_items": {"meedoen": [3, 12]}}, "spinnenweb_items.meedoen[1]"),
     ("no items", {"spinnenweb_items": {"meedoen": []}}, "spinnenweb_items.meedoen"),
     ("too many items", {"spinnenweb_items": {"meedoen": [1] * 8}}, "spinnenweb_items.meedoen"),
-    ("both forms", {"spinnenweb": {"meedoen": 3}, "spinnenweb_items": {"meedoen": [3]}}, "spinnenweb_items.meedoen"),
+    (
+        "both forms",
+        {"spinnenweb": {"meedoen": 3}, "spinnenweb_items": {"meedoen": [3]}},
+        "spinnenweb_items.meedoen",
+    ),
     ("age text", {"age": "54", "complaints": ["eenzaamheid"]}, "age"),
     ("age float", {"age": 54.5, "complaints": ["eenzaamheid"]}, "age"),
     ("age negative", {"age": -1, "complaints": ["eenzaamheid"]}, "age"),
@@ -68,7 +72,11 @@ def test_scores_outside_scale_are_always_rejected(value):
             decide(request)
 
 
-@given(st.dictionaries(st.text(max_size=8), st.integers() | st.text(max_size=5) | st.none(), max_size=4))
+@given(
+    st.dictionaries(
+        st.text(max_size=8), st.integers() | st.text(max_size=5) | st.none(), max_size=4
+    )
+)
 def test_random_objects_never_crash(raw):
     try:
         decide(raw)
