@@ -83,7 +83,8 @@ def bar_chart(title: str, desc: str, items: Sequence[tuple[str, Cell]],
             body.append(_text(LEFT + 4, y + 16, cell.text))
     if not items:
         body.append(_text(LEFT, TOP + 16, "Nog geen gegevens"))
-    table = data_table(title, ["", "Waarde"], [(label, c.text) for label, c in items])
+    table = data_table(f"Cijfers: {title}", ["", "Waarde"],
+                       [(label, c.text) for label, c in items])
     return Chart(title, _svg(title, desc, body, height), table)
 
 
@@ -109,7 +110,8 @@ def line_chart(title: str, desc: str, points: Sequence[tuple[str, Cell]]) -> Cha
         if len(points) <= 12 or i % 3 == 0:
             body.append(_text(x, TOP + plot_h + 16, label, "middle", 10))
     body.append(_polyline(segment))
-    table = data_table(title, ["Maand", "Aantal"], [(label, c.text) for label, c in points])
+    table = data_table(f"Cijfers: {title}", ["Maand", "Aantal"],
+                       [(label, c.text) for label, c in points])
     return Chart(title, _svg(title, desc, body), table)
 
 
@@ -143,7 +145,8 @@ def before_after_chart(title: str, desc: str,
                  f'<circle cx="{x1:.1f}" cy="{y}" r="5" fill="{COLOURS[1]}"/>',
                  f'<circle cx="{x2:.1f}" cy="{y}" r="5" fill="{COLOURS[0]}"/>',
                  _text(max(x1, x2) + 10, y + 4, change.text)]
-    table = data_table(title, ["Dimensie", "Intake", "Eind", "Verandering", "Aantal"],
+    table = data_table(f"Cijfers: {title}",
+                       ["Dimensie", "Intake", "Eind", "Verandering", "Aantal"],
                        [(label, i.text, e.text, c.text, _n(c)) for label, i, e, c in rows])
     return Chart(title, _svg(title, desc, body, height), table)
 

@@ -58,7 +58,7 @@ def _spinnenweb(rng: random.Random) -> dict[str, float]:
 
 def _end_web(rng: random.Random, intake: dict[str, float], dims: set[str]) -> dict[str, float]:
     def moved(dim: str, score: float) -> float:
-        step = rng.randint(1, 5) if dim in dims else rng.randint(-1, 2)
+        step = rng.randint(2, 6) if dim in dims else rng.randint(-1, 2)
         return min(10.0, max(0.0, score + step / 2))
     return {d: moved(d, s) for d, s in intake.items()}
 
