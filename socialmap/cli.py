@@ -7,6 +7,7 @@ codes: 0 ok, 2 bad input (one Dutch line on stderr; the full report on stdout), 
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from pathlib import Path
 
 import click
@@ -95,7 +96,7 @@ def list_command(gemeente: str | None, status: str | None, te_classificeren: boo
     click.echo(f"{len(rows)} activiteit(en).", err=True)
 
 
-def _table(headers: tuple[str, ...], rows: list[tuple[str, ...]], width: int = 40) -> str:
+def _table(headers: tuple[str, ...], rows: Sequence[tuple[str, ...]], width: int = 40) -> str:
     cells = [tuple(c if len(c) <= width or i == 0 else c[:width - 1] + "…"
                    for i, c in enumerate(r)) for r in rows]
     sizes = [max(len(h), *(len(r[i]) for r in cells)) for i, h in enumerate(headers)]

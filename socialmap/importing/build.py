@@ -102,9 +102,9 @@ def build_row(number: int, values: dict[str, str], *, today: date | None = None)
         seen = {p.field for p in row.errors}
         for err in exc.errors():
             message = _dutch(err)
-            column = _column(err["loc"]) or _column_in(message)
-            if column not in seen:
-                row.error(column, message, row.text(column) if column else None)
+            col = _column(err["loc"]) or _column_in(message)
+            if col not in seen:
+                row.error(col, message, row.text(col) if col else None)
         return ParsedRow(number, None, row.errors, row.warnings, key)
     if row.errors:
         return ParsedRow(number, None, row.errors, row.warnings, key)

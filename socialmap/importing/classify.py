@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -47,7 +48,8 @@ class Suggestion:
         return ", ".join(self.reasons.get(term_id, []))
 
 
-def _ids(entry: dict[str, object], key: str, known: dict[str, object], n: int) -> tuple[str, ...]:
+def _ids(entry: dict[str, object], key: str, known: Mapping[str, object],
+         n: int) -> tuple[str, ...]:
     ids = entry.get(key) or []
     if not isinstance(ids, list) or any(i not in known for i in ids):
         raise CatalogueError(f"classify.yaml, regel {n}: '{key}' bevat onbekende ids: {ids}")
