@@ -81,7 +81,7 @@ def blank_spans(text: str, spans: list[str]) -> str:
     chars = list(text)
     for span in spans:
         try:
-            start, end = (int(p) for p in span.split(":", 1))
+            start, end = (int(p) for p in span.split(":")[:2])
         except ValueError:
             continue
         for i in range(max(start, 0), min(end, len(chars))):
