@@ -97,9 +97,7 @@ def create_referral(conn: Connection, data: ReferralIn, *, user: str, today: dat
     stamp = now()
     result = conn.execute(insert(referrals).values(
         **_values(data), version=1, created=stamp, last_modified=stamp))
-    key = result.inserted_primary_key
-    assert key is not None
-    referral_id = int(key[0])
+    referral_id = int(result.inserted_primary_key[0])  # type: ignore[index]
     _insert_activities(conn, referral_id, rows)
     _audit(conn, user=user, action="create", entity=ENTITY, entity_id=str(referral_id),
            changes={"fields": sorted(_filled(data)), "version": 1})
