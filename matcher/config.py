@@ -9,7 +9,14 @@ from functools import cache
 from typing import Any
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    PrivateAttr,
+    ValidationError,
+    field_validator,
+)
 
 import data
 from socialmap.vocabulary import fold
@@ -41,6 +48,7 @@ class DistanceParams(_Strict):
     """How the distance score decays."""
 
     half_score_km: float = Field(gt=0)
+    horizon_km: float = Field(gt=0)
     online_score: float = Field(ge=0, le=1)
 
 
@@ -117,15 +125,20 @@ class Synonyms(_Strict):
 
     groups: list[SynonymGroup]
     stopwords: list[str]
+    _table: dict[str, frozenset[str]] = PrivateAttr(default_factory=dict)
 
-    def table(self) -> dict[str, frozenset[str]]:
-        """Folded word -> all folded words of its groups."""
+    def model_post_init(self, context: Any, /) -> None:
+        """Fold the words once: word -> all other words of its groups."""
         out: dict[str, set[str]] = {}
         for group in self.groups:
             words = {fold(w) for w in group.words}
             for w in words:
                 out.setdefault(w, set()).update(words - {w})
-        return {k: frozenset(v) for k, v in out.items()}
+        self._table = {k: frozenset(v) for k, v in out.items()}
+
+    def table(self) -> dict[str, frozenset[str]]:
+        """Folded word -> all folded words of its groups."""
+        return self._table
 
 
 def _parse(model: type[BaseModel], name: str, text: str) -> Any:

@@ -20,7 +20,7 @@ def _jaccard(inter: np.ndarray, sizes: np.ndarray) -> np.ndarray:
 def similarity(index: MatchIndex, rows: np.ndarray, params: DiversityParams) -> np.ndarray:
     """Pairwise similarity 0..1 of the activities ``rows`` (weighted mix of three parts)."""
     dims = index.dims[rows].astype(float)
-    names = index.text.names[rows]
+    names = index.text.names_rows[rows]
     name_inter = (names @ names.T).toarray()
     org = index.organisation[rows]
     parts = (
@@ -56,11 +56,12 @@ def top_pool(scores: np.ndarray, size: int) -> np.ndarray:
     return part[np.lexsort((part, -scores[part]))]
 
 
-def diversify(index: MatchIndex, rows: np.ndarray, scores: np.ndarray, limit: int,
+def diversify(index: MatchIndex, scores: np.ndarray, limit: int,
               params: DiversityParams) -> np.ndarray:
-    """Positions (into ``rows``) of the diverse top ``limit``, in presentation order."""
+    """Rows of the diverse top ``limit`` in presentation order (``-inf`` scores: not eligible)."""
     pool = top_pool(scores, max(params.pool, limit))
+    pool = pool[np.isfinite(scores[pool])]
     if len(pool) == 0:
         return pool
-    sim = similarity(index, rows[pool], params)
+    sim = similarity(index, pool, params)
     return pool[mmr_order(scores[pool], sim, limit, params.lambda_)]

@@ -42,35 +42,50 @@ def haversine_np(lat: float, lon: float, lats: np.ndarray, lons: np.ndarray) -> 
     return 2 * EARTH_RADIUS_KM * np.arcsin(np.sqrt(np.minimum(a, 1.0)))
 
 
-def distances_km(index: MatchIndex, origin: Origin | None,
-                 max_km: float | None) -> tuple[np.ndarray, np.ndarray]:
-    """Distance of every activity (NaN: online, unlocated or beyond ``max_km``) and the in-range mask.
+def _radius(index: MatchIndex, origin: Origin, km: float) -> tuple[np.ndarray, np.ndarray]:
+    """Rows of located activities within ``km`` (BallTree, haversine) and their distances."""
+    if index.tree is None:
+        return np.zeros(0, dtype=int), np.zeros(0)
+    point = np.radians([[origin.lat, origin.lon]])
+    hits, rad = index.tree.query_radius(point, r=km / EARTH_RADIUS_KM, return_distance=True)
+    return index.tree_rows[hits[0]], rad[0] * EARTH_RADIUS_KM
 
-    With ``max_km`` only the BallTree's radius hits are measured; online activities are always
-    in range (whether they may be shown is :func:`limits_mask`'s business).
+
+def distances_km(index: MatchIndex, origin: Origin | None, max_km: float | None,
+                 horizon_km: float) -> tuple[np.ndarray, np.ndarray]:
+    """Distances (NaN: online, unlocated, or beyond ``max_km``/``horizon_km``) and in-range mask.
+
+    Only the BallTree's radius hits are measured. With ``max_km`` that radius is the hard limit;
+    without it, ``horizon_km`` bounds the lookup and everything is in range. Online activities
+    are always in range (whether they may be shown is :func:`limits_mask`'s business).
     """
     n = len(index)
     dist = np.full(n, np.nan)
     if origin is None:
         return dist, np.ones(n, dtype=bool)
+    rows, km = _radius(index, origin, horizon_km if max_km is None else max_km)
+    dist[rows] = km
     if max_km is None:
-        dist = haversine_np(origin.lat, origin.lon, index.lat, index.lon)
-        dist[index.online] = np.nan
         return dist, np.ones(n, dtype=bool)
     within = index.online.copy()
-    if index.tree is not None:
-        point = np.radians([[origin.lat, origin.lon]])
-        hits, rad = index.tree.query_radius(point, r=max_km / EARTH_RADIUS_KM,
-                                            return_distance=True)
-        rows = index.tree_rows[hits[0]]
-        dist[rows] = rad[0] * EARTH_RADIUS_KM
-        within[rows] = dist[rows] <= max_km
-        dist[~within] = np.nan
+    within[rows] = km <= max_km
     return dist, within
 
 
-def candidates(index: MatchIndex, request: MatchRequest,
-               origin: Origin | None) -> tuple[np.ndarray, np.ndarray]:
-    """Row numbers of the activities that pass every hard limit, and all distances."""
-    dist, within = distances_km(index, origin, request.max_km)
-    return np.flatnonzero(limits_mask(index, request) & within), dist
+def fill_distances(index: MatchIndex, origin: Origin | None, rows: np.ndarray,
+                   dist: np.ndarray) -> np.ndarray:
+    """Distances of ``rows``, measuring the located ones the radius lookup left out."""
+    out = dist[rows].copy()
+    if origin is None:
+        return out
+    missing = np.isnan(out) & ~index.online[rows] & ~np.isnan(index.lat[rows])
+    r = rows[missing]
+    out[missing] = haversine_np(origin.lat, origin.lon, index.lat[r], index.lon[r])
+    return out
+
+
+def candidate_mask(index: MatchIndex, request: MatchRequest, origin: Origin | None,
+                   horizon_km: float) -> tuple[np.ndarray, np.ndarray]:
+    """Which activities pass every hard limit, and the distances measured on the way."""
+    dist, within = distances_km(index, origin, request.max_km, horizon_km)
+    return limits_mask(index, request) & within, dist

@@ -6,8 +6,8 @@ version means a new index (see :mod:`matcher.service`).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Callable, Hashable, Iterable
+from dataclasses import dataclass, field
 from datetime import date
 
 import numpy as np
@@ -88,11 +88,12 @@ class MatchIndex:
     """Arrays over the indexed activities (row i of every array is activity ``ids[i]``)."""
 
     version: int
-    frame: pd.DataFrame
     columns: dict[str, np.ndarray]
     ids: np.ndarray
     dims: np.ndarray
     complaints: np.ndarray
+    dims_t: np.ndarray
+    complaints_t: np.ndarray
     lat: np.ndarray
     lon: np.ndarray
     online: np.ndarray
@@ -108,6 +109,15 @@ class MatchIndex:
     tree_rows: np.ndarray
     online_rows: np.ndarray
     text: TextIndex
+    _cache: dict[Hashable, np.ndarray] = field(default_factory=dict, repr=False, compare=False)
+
+    def cached(self, key: Hashable, compute: Callable[[], np.ndarray]) -> np.ndarray:
+        """A per-index memo for arrays that depend only on the index and ``key`` (e.g. a date)."""
+        if key not in self._cache:
+            if len(self._cache) > 8:
+                self._cache.clear()
+            self._cache[key] = compute()
+        return self._cache[key]
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -132,13 +142,16 @@ class MatchIndex:
         tree_rows = np.flatnonzero(~online & ~np.isnan(lat))
         coords = np.radians(np.column_stack([lat[tree_rows], lon[tree_rows]]))
         cost = frame["cost_eur"].to_numpy(dtype=float)
+        dims = _membership(frame["dimensions"], vocab.dimensions.ids)
+        complaints = _membership(frame["complaints"], vocab.complaints.ids)
         text = build_text_index(_tags(frame), frame["description"].tolist(),
                                 load_weights().text.prefix_min_chars)
         return cls(
-            version=version, frame=frame,
+            version=version,
             columns={c: frame[c].to_numpy(dtype=object) for c in FRAME_COLUMNS}, ids=frame["id"].to_numpy(dtype=object),
-            dims=_membership(frame["dimensions"], vocab.dimensions.ids),
-            complaints=_membership(frame["complaints"], vocab.complaints.ids),
+            dims=dims, complaints=complaints,
+            dims_t=np.ascontiguousarray(dims.T, dtype=np.float32),
+            complaints_t=np.ascontiguousarray(complaints.T, dtype=np.float32),
             lat=lat, lon=lon, online=online, free=cost == 0, cost_eur=cost,
             age_min=frame["age_min"].to_numpy(dtype=float),
             age_max=frame["age_max"].to_numpy(dtype=float),

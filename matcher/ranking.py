@@ -1,7 +1,9 @@
 """The ranking pipeline: hard filters -> components -> weighted sum -> re-rank -> diversity.
 
 :func:`rank` is a pure function of the index, the request, the data files, the date and an
-optional learned model: no database, no clock, no randomness.
+optional learned model: no database, no clock, no randomness. Components are computed as
+contiguous arrays over the whole index (fast); activities that fail a hard limit get the score
+``-inf`` and can never be chosen.
 """
 
 from __future__ import annotations
@@ -15,13 +17,12 @@ import numpy as np
 from .config import Synonyms, Weights, load_synonyms, load_weights
 from .diversity import diversify, top_pool
 from .features import feature_matrix
-from .filters import candidates
+from .filters import candidate_mask, fill_distances
 from .index import MatchIndex
 from .request import MatchRequest, Origin, origin_of
 from .scoring import (
     Needs,
     complaint_scores,
-    complaint_vector,
     distance_scores,
     freshness_scores,
     need_scores,
@@ -44,7 +45,7 @@ class Scorer(Protocol):
 
 @dataclass(frozen=True)
 class Scored:
-    """All candidates with their components and rule score."""
+    """Rule scores over the whole index (``-inf`` where a hard limit fails) and their parts."""
 
     rows: np.ndarray
     components: dict[str, np.ndarray]
@@ -68,35 +69,35 @@ class Ranked:
     model: str | None
 
 
-def components_for(index: MatchIndex, rows: np.ndarray, request: MatchRequest,
-                   dist: np.ndarray, needs: Needs, today: date, weights: Weights,
-                   synonyms: Synonyms) -> dict[str, np.ndarray]:
-    """The components that apply to this request, for the activities ``rows``."""
+def components_for(index: MatchIndex, request: MatchRequest, dist: np.ndarray, needs: Needs,
+                   today: date, weights: Weights, synonyms: Synonyms) -> dict[str, np.ndarray]:
+    """The components that apply to this request, for every indexed activity."""
     comps: dict[str, np.ndarray] = {}
     if needs.any:
-        comps["need"] = need_scores(index.dims[rows], needs)
+        comps["need"] = need_scores(index.dims_t, needs)
     if request.complaints:
-        comps["complaint"] = complaint_scores(index.complaints[rows].astype(float),
-                                              complaint_vector(request))
+        comps["complaint"] = complaint_scores(index.complaints_t, request)
     if request.lat is not None or request.postcode is not None:
-        comps["distance"] = distance_scores(dist[rows], index.online[rows], weights.distance)
+        comps["distance"] = distance_scores(dist, index.online, weights.distance)
     groups = expand_query(request.query or "", synonyms, weights.text)
     if groups:
-        comps["text"] = text_scores(index.text, rows, groups, weights.text)
-    comps["freshness"] = freshness_scores(index.verified[rows], today, weights.freshness)
+        comps["text"] = text_scores(index.text, groups, weights.text)
+    comps["freshness"] = index.cached(("freshness", today), lambda: freshness_scores(
+        index.verified, today, weights.freshness))
     return comps
 
 
 def score(index: MatchIndex, request: MatchRequest, *, today: date,
           weights: Weights | None = None, synonyms: Synonyms | None = None) -> Scored:
-    """Filter and score every candidate by the rules."""
+    """Filter and score every activity by the rules."""
     weights = weights or load_weights()
-    synonyms = synonyms or load_synonyms()
     origin = origin_of(request)
-    rows, dist = candidates(index, request, origin)
+    mask, dist = candidate_mask(index, request, origin, weights.distance.horizon_km)
     needs = needs_of(request, weights.need)
-    comps = components_for(index, rows, request, dist, needs, today, weights, synonyms)
-    return Scored(rows, comps, weighted_sum(comps, weights), dist, needs, origin)
+    comps = components_for(index, request, dist, needs, today, weights,
+                           synonyms or load_synonyms())
+    scores = np.where(mask, weighted_sum(comps, weights), -np.inf)
+    return Scored(np.flatnonzero(mask), comps, scores, dist, needs, origin)
 
 
 def blend(index: MatchIndex, scored: Scored, model: Scorer | None,
@@ -105,8 +106,8 @@ def blend(index: MatchIndex, scored: Scored, model: Scorer | None,
     if model is None or model.share <= 0 or len(scored.rows) == 0:
         return scored.scores, None
     pool = top_pool(scored.scores, weights.rerank.pool)
-    comps = {k: v[pool] for k, v in scored.components.items()}
-    learned = model.predict(feature_matrix(index, scored.rows[pool], comps, scored.dist))
+    pool = pool[np.isfinite(scored.scores[pool])]
+    learned = model.predict(feature_matrix(index, pool, scored.components, scored.dist))
     final = scored.scores.copy()
     final[pool] = (1 - model.share) * final[pool] + model.share * learned
     return final, model.label
@@ -118,10 +119,10 @@ def rank(index: MatchIndex, request: MatchRequest, *, today: date, model: Scorer
     weights = weights or load_weights()
     scored = score(index, request, today=today, weights=weights, synonyms=synonyms)
     final, label = blend(index, scored, model, weights)
-    chosen = diversify(index, scored.rows, final, request.limit, weights.diversity)
+    chosen = diversify(index, final, request.limit, weights.diversity)
     return Ranked(
-        rows=scored.rows[chosen], scores=final[chosen],
-        components={k: v[chosen] for k, v in scored.components.items()},
-        dist=scored.dist[scored.rows[chosen]], needs=scored.needs, origin=scored.origin,
-        total=len(scored.rows), model=label,
+        rows=chosen, scores=final[chosen],
+        components={k: np.asarray(v[chosen], dtype=float) for k, v in scored.components.items()},
+        dist=fill_distances(index, scored.origin, chosen, scored.dist), needs=scored.needs,
+        origin=scored.origin, total=len(scored.rows), model=label,
     )

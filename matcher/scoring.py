@@ -47,30 +47,29 @@ def needs_of(request: MatchRequest, params: NeedParams) -> Needs:
     return Needs(tuple(lowest), weights, "spinnenweb")
 
 
-def need_scores(dims: np.ndarray, needs: Needs) -> np.ndarray:
-    """How well each activity's dimensions meet the greatest need it serves."""
-    return (dims * needs.weights).max(axis=1) if dims.size else np.zeros(len(dims))
+def need_scores(dims_t: np.ndarray, needs: Needs) -> np.ndarray:
+    """How well each activity's dimensions meet the greatest need it serves (dims_t: D x n)."""
+    out = np.zeros(dims_t.shape[1], dtype=np.float32)
+    for d in np.flatnonzero(needs.weights):
+        np.maximum(out, dims_t[d] * np.float32(needs.weights[d]), out=out)
+    return out
 
 
-def complaint_vector(request: MatchRequest) -> np.ndarray:
-    """One-hot vector of the requested complaint categories."""
+def complaint_scores(complaints_t: np.ndarray, request: MatchRequest) -> np.ndarray:
+    """Share of the requested complaint categories the activity is meant for (C x n input)."""
     ids = load_vocabulary().complaints.ids
-    vec = np.zeros(len(ids))
+    out = np.zeros(complaints_t.shape[1], dtype=np.float32)
     for c in request.complaints:
-        vec[ids.index(c)] = 1.0
-    return vec
-
-
-def complaint_scores(complaints: np.ndarray, wanted: np.ndarray) -> np.ndarray:
-    """Share of the requested complaint categories the activity is meant for."""
-    total = wanted.sum()
-    return complaints @ wanted / total if total else np.zeros(len(complaints))
+        out += complaints_t[ids.index(c)]
+    return out / max(len(request.complaints), 1)
 
 
 def distance_scores(dist: np.ndarray, online: np.ndarray, params: DistanceParams) -> np.ndarray:
     """Halves every ``half_score_km``; online activities get a fixed score, unknown 0."""
-    score = np.where(np.isnan(dist), 0.0, 0.5 ** (np.nan_to_num(dist) / params.half_score_km))
-    return np.where(online, params.online_score, score)
+    score = np.where(online, np.float32(params.online_score), np.float32(0.0))
+    known = np.flatnonzero(~np.isnan(dist))
+    score[known] = np.exp2(-dist[known] / params.half_score_km)
+    return score
 
 
 def freshness_scores(verified: np.ndarray, today: date, params: FreshnessParams) -> np.ndarray:
@@ -78,7 +77,7 @@ def freshness_scores(verified: np.ndarray, today: date, params: FreshnessParams)
     months = (today.toordinal() - verified) / DAYS_PER_MONTH
     span = max(params.stale_months - params.fresh_months, 1e-9)
     score = np.clip(1 - (months - params.fresh_months) / span, 0.0, 1.0)
-    return np.where(np.isnan(verified), params.unknown_score, score)
+    return np.where(np.isnan(verified), params.unknown_score, score).astype(np.float32)
 
 
 def weighted_sum(components: dict[str, np.ndarray], weights: Weights) -> np.ndarray:

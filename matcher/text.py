@@ -39,6 +39,7 @@ class TextIndex:
     vocab: list[str]
     ids: dict[str, int]
     names: sparse.csc_matrix
+    names_rows: sparse.csr_matrix
     descriptions: sparse.csc_matrix
     by_length: dict[int, list[int]]
     by_prefix: dict[str, list[int]]
@@ -79,7 +80,7 @@ def build_text_index(name_texts: list[str], descriptions: list[str],
         by_length.setdefault(len(w), []).append(i)
         if len(w) >= prefix_chars and not w.isdigit():
             by_prefix.setdefault(w[:prefix_chars], []).append(i)
-    return TextIndex(words_list, vocab, names.tocsc(), sparse.csc_matrix(tfidf), by_length, by_prefix)
+    return TextIndex(words_list, vocab, names.tocsc(), names, sparse.csc_matrix(tfidf), by_length, by_prefix)
 
 
 def expand_query(query: str, synonyms: Synonyms, params: TextParams) -> list[dict[str, float]]:
@@ -146,17 +147,16 @@ def _best(matrix: sparse.csc_matrix, cols: np.ndarray, ws: np.ndarray) -> np.nda
     return out
 
 
-def text_scores(ti: TextIndex, rows: np.ndarray, groups: list[dict[str, float]],
-                params: TextParams) -> np.ndarray:
-    """Relevance 0..1 of the activities ``rows`` for the expanded query words."""
-    total = np.zeros(len(rows))
+def text_scores(ti: TextIndex, groups: list[dict[str, float]], params: TextParams) -> np.ndarray:
+    """Relevance 0..1 of every indexed activity for the expanded query words."""
+    total = np.zeros(ti.names.shape[0])
     for group in groups:
         cols, ws = _group_columns(ti, group, params)
         if len(cols) == 0:
             continue
-        names = _best(ti.names, cols, ws)[rows]
-        desc = _best(ti.descriptions, cols, ws)[rows]
+        names = _best(ti.names, cols, ws)
+        desc = _best(ti.descriptions, cols, ws)
         top = desc.max() if len(desc) else 0.0
         desc = desc / top if top > 0 else desc
-        total += params.name_share * names + (1 - params.name_share) * np.minimum(desc, 1.0)
+        total += params.name_share * names + (1 - params.name_share) * desc
     return total / len(groups) if groups else total

@@ -19,7 +19,7 @@ from sklearn.model_selection import GroupShuffleSplit
 from .config import Weights, load_synonyms, load_weights
 from .errors import MatchError, TrainingError
 from .features import feature_matrix
-from .filters import distances_km
+from .filters import distances_km, fill_distances
 from .index import MatchIndex
 from .modelfile import StoredModel
 from .ranking import components_for
@@ -103,12 +103,13 @@ def _group_rows(index: MatchIndex, part: pd.DataFrame, today: date,
     lookup = {a: i for i, a in enumerate(index.ids)}
     known = part[part["activity_id"].isin(lookup)]
     rows = np.array([lookup[a] for a in known["activity_id"]], dtype=int)
-    dist, _ = distances_km(index, origin_of(request), None)
-    comps = components_for(index, rows, request, dist, needs_of(request, weights.need), today,
+    dist, _ = distances_km(index, origin_of(request), None, weights.distance.horizon_km)
+    dist[rows] = fill_distances(index, origin_of(request), rows, dist)
+    comps = components_for(index, request, dist, needs_of(request, weights.need), today,
                            weights, load_synonyms())
     gains = known["taken_up"].map(_flag).astype(float) + known["attending_3m"].map(_flag)
     return (feature_matrix(index, rows, comps, dist), gains.to_numpy(dtype=float),
-            weighted_sum(comps, weights), rows)
+            weighted_sum(comps, weights)[rows], rows)
 
 
 def training_set(index: MatchIndex, outcomes: pd.DataFrame, today: date,

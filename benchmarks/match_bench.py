@@ -1,0 +1,163 @@
+"""Matcher benchmark: index build, match latency, peak memory, and a naive full scan for contrast.
+
+Run from the repository root:  python benchmarks/match_bench.py [--n 100000] [--requests 1000]
+
+The naive baseline is what one would write without an index: pandas row filtering, distances
+and scores computed over the whole catalogue for every request, text by rapidfuzz over every
+name and description. It is slow, so it runs on the first ``--naive`` requests; the speed ratio
+compares the mean latency of both on exactly those requests.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import sys
+import time
+import tracemalloc
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+from rapidfuzz import fuzz, utils
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from synthetic_catalogue import REFERENCE_DAY, synthetic_frame  # noqa: E402
+
+from matcher.answer import build_answer  # noqa: E402
+from matcher.config import load_weights  # noqa: E402
+from matcher.filters import haversine_np  # noqa: E402
+from matcher.index import MatchIndex  # noqa: E402
+from matcher.ranking import rank  # noqa: E402
+from matcher.request import origin_of, parse_request  # noqa: E402
+from socialmap.geo import pc4_places  # noqa: E402
+from socialmap.vocabulary import load_vocabulary  # noqa: E402
+
+QUERIES = ["wandelen", "wandelgroeb", "mindfullnes", "lopen", "buddy", "inloop", "koffie",
+           "yoga", "schulden", "rouwgroep", "samen koken", "taalcafe", "dansen ouderen"]
+
+
+def requests(n: int, seed: int) -> list[dict[str, Any]]:
+    """``n`` varied requests: locations, needs, spinnenwebs, queries and limits mixed."""
+    rng = np.random.default_rng(seed)
+    pc4s = sorted(pc4_places())
+    dims, comps = load_vocabulary().dimensions.ids, load_vocabulary().complaints.ids
+    out = []
+    for _ in range(n):
+        req: dict[str, Any] = {"limit": int(rng.choice([5, 10, 10, 20]))}
+        if rng.random() < 0.9:
+            req["postcode"] = str(rng.choice(pc4s))
+            if rng.random() < 0.5:
+                req["max_km"] = float(rng.choice([2, 5, 10, 25]))
+        if rng.random() < 0.5:
+            req["dimensions"] = rng.choice(dims, size=rng.integers(1, 3), replace=False).tolist()
+        elif rng.random() < 0.7:
+            req["spinnenweb"] = {d: int(rng.integers(1, 10)) for d in dims}
+        if rng.random() < 0.4:
+            req["complaints"] = rng.choice(comps, size=rng.integers(1, 3), replace=False).tolist()
+        if rng.random() < 0.35:
+            req["query"] = str(rng.choice(QUERIES))
+        if rng.random() < 0.5:
+            req["age"] = int(rng.integers(18, 95))
+        req["free_only"] = bool(rng.random() < 0.2)
+        req["wheelchair"] = bool(rng.random() < 0.1)
+        req["online_ok"] = bool(rng.random() < 0.85)
+        out.append(req)
+    return out
+
+
+def indexed_match(index: MatchIndex, raw: dict[str, Any]) -> list[str]:
+    """The real pipeline, from the raw request to the answer (no database)."""
+    req = parse_request(raw)
+    answer = build_answer(index, rank(index, req, today=REFERENCE_DAY), req, REFERENCE_DAY,
+                          load_weights())
+    return [r.id for r in answer.results]
+
+
+def naive_match(frame: pd.DataFrame, raw: dict[str, Any]) -> list[str]:
+    """A full scan with pandas: filter rows, score every row, sort."""
+    req = parse_request(raw)
+    df = frame
+    if req.age is not None:
+        df = df[~(df["age_min"] > req.age) & ~(df["age_max"] < req.age)]
+    if req.free_only:
+        df = df[df["cost_eur"] == 0]
+    if req.wheelchair:
+        df = df[df["wheelchair"] == "ja"]
+    if not req.online_ok:
+        df = df[~df["online"]]
+    origin = origin_of(req)
+    score = pd.Series(0.0, index=df.index)
+    if origin is not None:
+        km = pd.Series(haversine_np(origin.lat, origin.lon, df["lat"].to_numpy(),
+                                    df["lon"].to_numpy()), index=df.index)
+        if req.max_km is not None:
+            keep = df["online"] | (km <= req.max_km)
+            df, km, score = df[keep], km[keep], score[keep]
+        score += 0.2 * np.where(df["online"], 0.6, 0.5 ** (km.fillna(1e9) / 4.0))
+    wanted = set(req.dimensions) or set(req.spinnenweb)
+    if wanted:
+        score += 0.4 * df["dimensions"].apply(lambda ds: float(bool(wanted & set(ds))))
+    if req.complaints:
+        cs = set(req.complaints)
+        score += 0.15 * df["complaints"].apply(lambda c: len(cs & set(c)) / len(cs))
+    if req.query:
+        text = df["name"] + " " + df["description"]
+        score += 0.4 * text.apply(lambda t: fuzz.partial_ratio(
+            req.query, t, processor=utils.default_process) / 100)
+    return df.assign(_score=score).nlargest(req.limit, "_score")["id"].tolist()
+
+
+def timed(fn: Any, *args: Any) -> float:
+    """Seconds one call takes."""
+    start = time.perf_counter()
+    fn(*args)
+    return time.perf_counter() - start
+
+
+def main() -> None:
+    """Run everything and print the figures as JSON."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--n", type=int, default=100_000)
+    parser.add_argument("--requests", type=int, default=1000)
+    parser.add_argument("--naive", type=int, default=100)
+    parser.add_argument("--seed", type=int, default=1)
+    args = parser.parse_args()
+    start = time.perf_counter()
+    frame = synthetic_frame(args.n, seed=args.seed)
+    generate_s = time.perf_counter() - start
+    rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    start = time.perf_counter()
+    index = MatchIndex.from_frame(frame)
+    build_s = time.perf_counter() - start
+    rss_after_build = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    tracemalloc.start()
+    MatchIndex.from_frame(frame)
+    build_peak_mb = tracemalloc.get_traced_memory()[1] / 2**20
+    tracemalloc.stop()
+    reqs = requests(args.requests, args.seed)
+    for raw in reqs[:20]:  # warm caches the way a running server has them
+        indexed_match(index, raw)
+    lat = np.array([timed(indexed_match, index, raw) for raw in reqs]) * 1000
+    naive = np.array([timed(naive_match, frame, raw) for raw in reqs[: args.naive]]) * 1000
+    figures = {
+        "activities": args.n, "requests": len(reqs), "generate_s": round(generate_s, 2),
+        "index_build_s": round(build_s, 2),
+        "index_build_peak_traced_mb": round(build_peak_mb, 1),
+        "process_peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
+        "rss_before_build_mb": round(rss_before), "rss_after_build_mb": round(rss_after_build),
+        "match_p50_ms": round(float(np.percentile(lat, 50)), 2),
+        "match_p95_ms": round(float(np.percentile(lat, 95)), 2),
+        "match_max_ms": round(float(lat.max()), 2),
+        "naive_requests": len(naive), "naive_mean_ms": round(float(naive.mean()), 1),
+        "indexed_mean_ms_same_requests": round(float(lat[: len(naive)].mean()), 2),
+        "speed_ratio": round(float(naive.mean() / lat[: len(naive)].mean()), 1),
+    }
+    print(json.dumps(figures, indent=2))
+
+
+if __name__ == "__main__":
+    main()
