@@ -23,8 +23,8 @@ from werkzeug.wrappers import Response
 
 from . import accounts
 from .accounts import Role, User
-from .state import get_state
 from .security import client_ip
+from .state import get_state
 
 bp = Blueprint("auth", __name__)
 F = TypeVar("F", bound=Callable[..., Any])

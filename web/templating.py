@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+
 from flask import Flask
 
 from socialmap.models import DAY_NAMES

@@ -25,7 +25,8 @@ def test_chart_is_svg_with_text_alternative() -> None:
     svg = str(spinnenweb_svg({"meedoen": 2, "zingeving": 7.5}))
     assert svg.startswith("<svg") and 'role="img"' in svg and "<title" in svg
     assert "style=" not in svg
-    assert describe({"meedoen": 2, "zingeving": 7.5}) == "Scores van 0 tot 10: Zingeving 7,5, Meedoen 2."
+    expected = "Scores van 0 tot 10: Zingeving 7,5, Meedoen 2."
+    assert describe({"meedoen": 2, "zingeving": 7.5}) == expected
 
 
 def test_search_shows_results_with_reasons_distance_cost(catalogue: Flask,

@@ -12,7 +12,8 @@ from hypothesis import strategies as st
 FIELDS = ["age", "complaints", "signals", "spinnenweb", "text", "postcode", "dimensions",
           "query", "max_km", "free_only", "wheelchair", "online_ok", "limit", "lat", "lon",
           "eenzaamheid", "meedoen", ""]
-scalars = st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=30)
+scalars = (st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False)
+           | st.text(max_size=30))
 values = st.recursive(
     scalars | st.sampled_from(FIELDS),
     lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.sampled_from(FIELDS), inner,

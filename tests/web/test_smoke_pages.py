@@ -24,7 +24,7 @@ def test_activity_page_has_report_form(catalogue: Flask, client: FlaskClient) ->
     activity_id = client.post("/api/v1/match", json={"limit": 1}).get_json()["results"][0]["id"]
     page = client.get(f"/activiteit/{activity_id}")
     assert page.status_code == 200
-    assert "Meld een fout".encode() in page.data
+    assert b"Meld een fout" in page.data
 
 
 def test_no_external_assets(catalogue: Flask, client: FlaskClient) -> None:
