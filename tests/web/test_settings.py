@@ -11,7 +11,7 @@ from web.settings import Settings, SettingsError, settings_fields
 
 ROOT = Path(__file__).resolve().parents[2]
 #: Documents that must name every setting (the lead adds README.md when merging docs/web.md).
-DOCUMENTS = ["docs/web.md"]
+DOCUMENTS = ["docs/web.md", "README.md"]
 
 
 @pytest.mark.parametrize("document", DOCUMENTS)
