@@ -138,8 +138,10 @@ def count_activities(conn: Connection, flt: ActivityFilter | None = None) -> int
 
 def iter_activities(conn: Connection, batch: int = 2000) -> Iterator[Activity]:
     """Every activity, streamed in batches (for exports and index builds)."""
-    result = conn.execution_options(yield_per=batch).execute(
-        _select_activities().order_by(activities.c.id))
+    # Options on the statement, not the connection: Connection.execution_options() changes the
+    # connection in place, and a lingering yield_per breaks later writes on PostgreSQL.
+    result = conn.execute(
+        _select_activities().order_by(activities.c.id).execution_options(yield_per=batch))
     for row in result:
         yield activity_from_row(row._mapping)
 

@@ -18,10 +18,16 @@ EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 
 @pytest.fixture
 def run(db_url: str, engine: object):  # type: ignore[no-untyped-def]
-    """Invoke a catalogue subcommand against the test database."""
+    """Invoke a catalogue subcommand against the test database (engines disposed after)."""
+    contexts: list[CliContext] = []
+
     def invoke(*args: str):  # type: ignore[no-untyped-def]
-        return CliRunner().invoke(catalogue_group, list(args), obj=CliContext(url=db_url))
-    return invoke
+        contexts.append(CliContext(url=db_url))
+        return CliRunner().invoke(catalogue_group, list(args), obj=contexts[-1])
+    yield invoke
+    for ctx in contexts:
+        if ctx._engine is not None:
+            ctx._engine.dispose()
 
 
 def test_import_list_show(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
