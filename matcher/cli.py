@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 from datetime import date
 from pathlib import Path
@@ -9,7 +10,7 @@ from typing import IO, Any
 
 import click
 
-from socialmap.cliutil import UserError, get_engine, instance_path
+from socialmap.cliutil import UserError, get_engine
 
 from . import modelfile
 from .errors import MatchError, ModelFileError, TrainingError
@@ -56,20 +57,30 @@ def model_group() -> None:
     """De lerende herordening van de matcher: trainen en bekijken."""
 
 
+def _recorded_outcomes() -> str:
+    """The outcomes recorded with referrals in the database, as outcomes CSV."""
+    from socialmap.referrals.outcomes import outcomes_csv
+
+    with get_engine().connect() as conn:
+        return outcomes_csv(conn)
+
+
 @model_group.command("train")
 @click.option("--outcomes", "outcomes_path", type=click.Path(dir_okay=False, path_type=Path),
-              default=None, help="CSV met uitkomsten (standaard: instance/outcomes.csv).")
+              default=None, help="CSV met uitkomsten; zonder: de uitkomsten van de "
+              "verwijzingen in de database.")
 @click.option("--seed", type=int, default=0, show_default=True, help="Toevalsgetal voor de split.")
 def train_command(outcomes_path: Path | None, seed: int) -> None:
     """Train de herordening op vastgelegde uitkomsten (zie docs/matcher.md)."""
-    path = outcomes_path or instance_path() / "outcomes.csv"
-    if not path.exists():
-        raise UserError(f"--outcomes: bestand {path} bestaat niet")
+    if outcomes_path is not None and not outcomes_path.exists():
+        raise UserError(f"--outcomes: bestand {outcomes_path} bestaat niet")
+    source = outcomes_path if outcomes_path is not None else io.StringIO(_recorded_outcomes())
+    where = "--outcomes" if outcomes_path is not None else "uitkomsten in de database"
     try:
-        frame = read_outcomes(path)
-        stored = train(load_index(get_engine()), frame, today=date.today(), random_state=seed)
+        stored = train(load_index(get_engine()), read_outcomes(source), today=date.today(),
+                       random_state=seed)
     except TrainingError as exc:
-        raise UserError(f"--outcomes: {exc}") from None
+        raise UserError(f"{where}: {exc}") from None
     target = modelfile.save(stored)
     held = stored.meta["held_out"]
     click.echo(f"Model opgeslagen in {target} ({stored.meta['n_outcomes']} uitkomsten, "

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -122,7 +123,7 @@ class MatchIndex:
     def __len__(self) -> int:
         return len(self.ids)
 
-    def record(self, row: int) -> dict[str, object]:
+    def record(self, row: int) -> dict[str, Any]:
         """The catalogue frame's values of one row."""
         return {c: values[row] for c, values in self.columns.items()}
 
@@ -148,7 +149,8 @@ class MatchIndex:
                                 load_weights().text.prefix_min_chars)
         return cls(
             version=version,
-            columns={c: frame[c].to_numpy(dtype=object) for c in FRAME_COLUMNS}, ids=frame["id"].to_numpy(dtype=object),
+            columns={c: frame[c].to_numpy(dtype=object) for c in FRAME_COLUMNS},
+            ids=frame["id"].to_numpy(dtype=object),
             dims=dims, complaints=complaints,
             dims_t=np.ascontiguousarray(dims.T, dtype=np.float32),
             complaints_t=np.ascontiguousarray(complaints.T, dtype=np.float32),

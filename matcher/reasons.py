@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from typing import Any
 
 import numpy as np
 
@@ -84,14 +85,14 @@ def freshness_reason(verified: float, today: date, weights: Weights) -> str | No
     return None
 
 
-def reasons_for(row: dict[str, object], *, distance: float, text: float, verified: float,
+def reasons_for(row: dict[str, Any], *, distance: float, text: float, verified: float,
                 needs: Needs, request: MatchRequest, today: date, weights: Weights) -> list[str]:
     """All reasons for one activity, most important first."""
     comp_label = load_vocabulary().complaints.label
-    dims = list(row["dimensions"])  # type: ignore[call-overload]
+    dims = list(row["dimensions"])
     out = need_reasons(dims, needs, request)
     out += [f"Bedoeld voor: {comp_label(c).lower()}" for c in request.complaints
-            if c in row["complaints"]]  # type: ignore[operator]
+            if c in row["complaints"]]
     if request.query and text >= TEXT_REASON_MIN:
         out.append(f"Past bij je zoekvraag \"{request.query}\"")
     if row["online"]:
@@ -101,7 +102,7 @@ def reasons_for(row: dict[str, object], *, distance: float, text: float, verifie
     cost = str(row["cost_label"])
     out.append("gratis" if cost == "gratis" else f"kosten {cost}" if cost != "onbekend" else
                "kosten onbekend")
-    when = schedule_reason(list(row["days"]), row["when"])  # type: ignore[call-overload, arg-type]
+    when = schedule_reason(list(row["days"]), row["when"])
     if when:
         out.append(when)
     if row["wheelchair"] == "ja":

@@ -130,7 +130,7 @@ _MESSAGES = {
 }
 
 
-def _dutch(error: dict[str, Any]) -> dict[str, str]:
+def _dutch(error: Any) -> dict[str, str]:
     loc = [str(p) for p in error["loc"]]
     template = _MESSAGES.get(error["type"])
     if error["type"] == "value_error":

@@ -1,4 +1,4 @@
-"""Text relevance for a free-text ``query``: names and labels (typo tolerant), descriptions (TF-IDF).
+"""Text relevance for ``query``: names and labels (typo tolerant), descriptions (TF-IDF).
 
 Words are folded (lower case, no accents). A query word is expanded with its Dutch synonyms
 (``data/matcher/synonyms.yaml``), then matched against the index's vocabulary: exactly, with a
@@ -47,7 +47,8 @@ class TextIndex:
 
 
 def _counts(docs: list[list[str]], vocab: dict[str, int]) -> tuple[list[int], list[int]]:
-    indptr, indices = [0], []
+    indptr: list[int] = [0]
+    indices: list[int] = []
     for toks in docs:
         indices.extend(vocab.setdefault(t, len(vocab)) for t in toks)
         indptr.append(len(indices))
@@ -80,7 +81,8 @@ def build_text_index(name_texts: list[str], descriptions: list[str],
         by_length.setdefault(len(w), []).append(i)
         if len(w) >= prefix_chars and not w.isdigit():
             by_prefix.setdefault(w[:prefix_chars], []).append(i)
-    return TextIndex(words_list, vocab, names.tocsc(), names, sparse.csc_matrix(tfidf), by_length, by_prefix)
+    return TextIndex(words_list, vocab, names.tocsc(), names, sparse.csc_matrix(tfidf),
+                     by_length, by_prefix)
 
 
 def expand_query(query: str, synonyms: Synonyms, params: TextParams) -> list[dict[str, float]]:

@@ -43,7 +43,7 @@ def read_outcomes(source: str | Path | IO[str]) -> pd.DataFrame:
     if missing:
         raise TrainingError(f"Uitkomstenbestand mist kolom(men): {', '.join(missing)}")
     if "proposed" in frame.columns:
-        frame = frame[frame["proposed"].map(_flag)]
+        frame = frame.loc[frame["proposed"].map(_flag).to_numpy(dtype=bool)]
     for col in ("taken_up", "attending_3m"):
         bad = ~frame[col].isin(["0", "1", "ja", "nee", "true", "false"])
         if bad.any():
@@ -123,7 +123,10 @@ def training_set(index: MatchIndex, outcomes: pd.DataFrame, today: date,
         except (MatchError, ValueError) as exc:
             msg = exc.message if isinstance(exc, MatchError) else str(exc)
             raise TrainingError(f"Uitkomsten van verzoek {rid}: {msg}") from exc
-        xs.append(X), ys.append(y), gs.append(np.full(len(y), gid)), rs.append(rule)
+        xs.append(X)
+        ys.append(y)
+        gs.append(np.full(len(y), gid))
+        rs.append(rule)
     if not xs:
         raise TrainingError("Het uitkomstenbestand bevat geen voorgestelde activiteiten.")
     y_all = np.concatenate(ys)

@@ -64,3 +64,8 @@ def test_model_info_without_model(engine: Engine, db_url: str) -> None:
 def test_model_train_missing_file_exits_2(engine: Engine, db_url: str, tmp_path) -> None:  # type: ignore[no-untyped-def]
     result = run(model_group, db_url, ["train", "--outcomes", str(tmp_path / "nope.csv")])
     assert result.exit_code == 2 and "--outcomes" in result.stderr
+
+
+def test_model_train_from_database_without_outcomes_exits_2(engine: Engine, db_url: str) -> None:
+    result = run(model_group, db_url, ["train"])
+    assert result.exit_code == 2 and "uitkomsten in de database" in result.stderr
