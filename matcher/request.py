@@ -124,7 +124,7 @@ _MESSAGES = {
     "bool_type": "moet true of false zijn",
     "string_type": "moet tekst zijn",
     "list_type": "moet een lijst zijn",
-    "dict_type": "moet een object zijn ({dimensie: score})",
+    "dict_type": "moet een object zijn ({{dimensie: score}})",
     "model_type": "het verzoek moet een JSON-object zijn",
     "finite_number": "moet een eindig getal zijn",
 }

@@ -25,14 +25,10 @@ SETTINGS = settings(max_examples=150, deadline=None,
                     suppress_health_check=[HealthCheck.function_scoped_fixture])
 
 
-#: Known matcher bug: ``{"spinnenweb": null}`` makes its Dutch message template raise KeyError.
-KNOWN_MATCHER_BUG = {"spinnenweb": None}
-
-
-@pytest.mark.xfail(strict=True, reason="matcher/request.py: '{dimensie: score}' in a "
-                   "str.format template raises KeyError (500); remove this mark once fixed")
 def test_match_spinnenweb_null_is_400(client: FlaskClient) -> None:
-    assert client.post("/api/v1/match", json=KNOWN_MATCHER_BUG).status_code == 400
+    response = client.post("/api/v1/match", json={"spinnenweb": None})
+    assert response.status_code == 400
+    assert response.get_json()["details"][0]["field"] == "spinnenweb"
 
 
 @SETTINGS
@@ -47,7 +43,6 @@ def test_triage_never_500(client: FlaskClient, body: dict) -> None:
 @SETTINGS
 @given(body=bodies)
 def test_match_never_500(client: FlaskClient, body: dict) -> None:
-    assume("spinnenweb" not in body or isinstance(body["spinnenweb"], dict))  # known bug above
     response = client.post("/api/v1/match", json=body)
     assert response.status_code in (200, 400)
 
