@@ -6,7 +6,7 @@ import json
 
 import pytest
 from flask.testing import FlaskClient
-from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 FIELDS = ["age", "complaints", "signals", "spinnenweb", "text", "postcode", "dimensions",
