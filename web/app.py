@@ -12,7 +12,18 @@ from werkzeug.middleware.proxy_fix import ProxyFix
 
 from socialmap.database import make_engine, migrate
 
-from . import activity, api, auth, coach, gemeente, hsds_api, huisarts, pages
+from . import (
+    activity,
+    api,
+    auth,
+    coach,
+    gemeente,
+    hsds_api,
+    huisarts,
+    monitoring,
+    pages,
+    referrals,
+)
 from .errors import init_errors
 from .security import RateLimiter, init_security
 from .settings import Settings
@@ -72,6 +83,6 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     init_templating(app)
     app.before_request(auth.require_login_everywhere)
     for blueprint in (pages.bp, auth.bp, huisarts.bp, coach.bp, activity.bp, gemeente.bp,
-                      api.bp, hsds_api.bp):
+                      api.bp, hsds_api.bp, referrals.bp, monitoring.bp):
         app.register_blueprint(blueprint)
     return app
