@@ -6,6 +6,7 @@ combine them. There is no expression language.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from difflib import get_close_matches
 
@@ -148,6 +149,23 @@ def evaluate(cond: Condition, facts: Facts) -> bool:
         score = facts.scores.get(cond.dimension or "")
         return score is not None and score <= cond.value  # type: ignore[operator]
     return sum(1 for c in cond.ids if c in facts.complaints) >= cond.count
+
+
+def compile_condition(cond: Condition) -> Callable[[Facts], bool]:
+    """The condition as one function of the facts, built once when the rules are loaded."""
+    op, value = cond.op, cond.value
+    if op == "signal":
+        return lambda facts: value in facts.signals
+    if op == "complaint":
+        return lambda facts: value in facts.complaints
+    if op in ("any", "all", "not"):
+        kids = tuple(compile_condition(c) for c in cond.children)
+        if op == "any":
+            return lambda facts: any(kid(facts) for kid in kids)
+        if op == "all":
+            return lambda facts: all(kid(facts) for kid in kids)
+        return lambda facts: not kids[0](facts)
+    return lambda facts: evaluate(cond, facts)
 
 
 def true_leaves(cond: Condition, facts: Facts) -> list[Condition]:

@@ -4,20 +4,14 @@ from __future__ import annotations
 
 from socialmap.vocabulary import Vocabulary, load_vocabulary
 
-from .conditions import Facts, evaluate, true_leaves
+from .conditions import Facts, true_leaves
 from .detection import Hit, detect, detected_ids
 from .lexicon import Lexicon
-from .models import (
-    Detected,
-    Reason,
-    Span,
-    TriageDecision,
-    TriageRequest,
-    parse_request,
-)
+from .models import Reason, TriageDecision, TriageRequest, parse_request
 from .referral import episode_text, icpc_codes, next_steps, referral_text
 from .rules import WOR, Rule, RuleSet, default_rules
 from .spinnenweb import describe_scores, dimension_scores, low_dimensions
+from .tables import tables
 
 NO_CONSENT = "geen_toestemming"
 SECOND_ROUTES = ("acuut", "poh_ggz", "maatschappelijk_werk")
@@ -31,7 +25,7 @@ def _facts(
     req: TriageRequest, hits: list[Hit], vocab: Vocabulary
 ) -> tuple[Facts, list[str], list[str], list[str], list[str]]:
     """Effective facts plus what was detected in the note and not ticked."""
-    order = {c: i for i, c in enumerate(vocab.complaints.ids)}
+    order = tables(vocab).complaint_order
     ticked = _unique(req.complaints)
     found = [c for c in detected_ids(hits, "complaint") if c not in ticked]
     found.sort(key=order.__getitem__)
@@ -49,10 +43,6 @@ def _facts(
     return facts, ticked + found, found, found_signals, effective_signals
 
 
-def _key(rules: RuleSet, rule: Rule) -> tuple[int, int, str]:
-    return (rules.rank(rule.route), -rule.priority, rule.id)
-
-
 def _choose(
     fired: list[Rule], rules: RuleSet, facts: Facts, vocab: Vocabulary
 ) -> tuple[str, set[str], list[str]]:
@@ -63,7 +53,7 @@ def _choose(
     candidates = [r for r in fired if r.route not in excluded]
     if not candidates:
         return rules.fallback.route, excluded, []
-    route = min(candidates, key=lambda r: _key(rules, r)).route
+    route = candidates[0].route  # fired rules come in decision order (RuleSet.ranked)
     indicated = {r.route for r in candidates}
     also: set[str] = {r.route for r in candidates if r.route in SECOND_ROUTES}
     for rule in candidates:
@@ -77,7 +67,10 @@ def _choose(
     return route, excluded, sorted(also, key=rules.rank)
 
 
-def _reason(rule: Rule, facts: Facts, vocab: Vocabulary) -> Reason:
+def _reason(rule: Rule, facts: Facts, vocab: Vocabulary) -> Reason | dict[str, str]:
+    """The rule's reason; its text filled with the facts that made it fire, if it asks for them."""
+    if rule.fixed_reason is not None:
+        return rule.fixed_reason
     leaves = true_leaves(rule.when, facts) if rule.when is not None else []
     complaints = [str(c.value) for c in leaves if c.op == "complaint"]
     complaints += [c for leaf in leaves for c in leaf.ids if c in facts.complaints]
@@ -88,26 +81,26 @@ def _reason(rule: Rule, facts: Facts, vocab: Vocabulary) -> Reason:
         "age": "" if facts.age is None else str(facts.age),
     }
     text = rule.reason.format_map(values)
-    return Reason.model_construct(code=rule.id, text=text, route=rule.route, source=rule.source)
+    return {"code": rule.id, "text": text, "route": rule.route, "source": rule.source}
 
 
-def _spans(hits: list[Hit], negated: bool) -> list[Span]:
+def _spans(hits: list[Hit], negated: bool) -> list[dict[str, object]]:
     out = [
-        Span.model_construct(
-            kind=h.kind,
-            id=h.id,
-            start=h.start,
-            end=h.end,
-            text=h.text,
-            fuzzy=h.fuzzy,
-            negated=h.negated,
-        )
+        {
+            "kind": h.kind,
+            "id": h.id,
+            "start": h.start,
+            "end": h.end,
+            "text": h.text,
+            "fuzzy": h.fuzzy,
+            "negated": h.negated,
+        }
         for h in hits
         if h.negated == negated
     ]
     if negated:
         live = {(h.kind, h.id) for h in hits if not h.negated}
-        out = [s for s in out if (s.kind, s.id) not in live]
+        out = [s for s in out if (s["kind"], s["id"]) not in live]
     return out
 
 
@@ -122,9 +115,7 @@ def decide(
     req = parse_request(request, vocab)
     hits = detect(req.text, lexicon) if req.text else []
     facts, complaints, found, found_signals, signals = _facts(req, hits, vocab)
-    fired = sorted(
-        (r for r in rules.rules if r.when and evaluate(r.when, facts)), key=lambda r: _key(rules, r)
-    )
+    fired = [r for r in rules.ranked if r.test(facts)]
     fired_ids = {r.id for r in fired}
     route, excluded, also = _choose(fired, rules, facts, vocab)
     shown = fired if any(r.route == route for r in fired) else [*fired, rules.fallback]
@@ -136,28 +127,31 @@ def decide(
         "icpc_episode": episode_text(complaints, vocab),
     }
     with_wor = route == WOR or WOR in also
-    return TriageDecision.model_construct(
-        route=route,
-        fits_wor=route == WOR,
-        also_consider=also,
-        complaints=complaints,
-        detected=Detected.model_construct(complaints=found, signals=found_signals),
-        reasons=[_reason(r, facts, vocab) for r in shown],
-        next_steps=next_steps(
-            rules, route, flags, values, [vocab.signals.label(s) for s in found_signals]
+    signal_labels = tables(vocab).signal_labels
+    # Plain data first, validated once: nested answer parts are built by pydantic-core.
+    answer = {
+        "route": route,
+        "fits_wor": route == WOR,
+        "also_consider": also,
+        "complaints": complaints,
+        "detected": {"complaints": found, "signals": found_signals},
+        "reasons": [_reason(r, facts, vocab) for r in shown],
+        "next_steps": next_steps(
+            rules, route, flags, values, [signal_labels[s] for s in found_signals]
         ),
-        route_label=rules.routes[route].label,
-        signals=signals,
-        needs=low,
-        spinnenweb_scores=facts.scores,
-        detected_spans=_spans(hits, negated=False),
-        negated_spans=_spans(hits, negated=True),
-        rules_not_fired=[rules.not_fired[r.id] for r in rules.rules if r.id not in fired_ids],
-        referral_text=referral_text(complaints, hits, low, facts.scores, vocab)
+        "route_label": rules.routes[route].label,
+        "signals": signals,
+        "needs": low,
+        "spinnenweb_scores": facts.scores,
+        "detected_spans": _spans(hits, negated=False),
+        "negated_spans": _spans(hits, negated=True),
+        "rules_not_fired": [rules.not_fired[r.id] for r in rules.rules if r.id not in fired_ids],
+        "referral_text": referral_text(complaints, hits, low, facts.scores, vocab)
         if with_wor
         else None,
-        icpc=icpc_codes(complaints, route, vocab),
-    )
+        "icpc": icpc_codes(complaints, route, vocab),
+    }
+    return TriageDecision.model_validate(answer)
 
 
 def _flags(req: TriageRequest, signals: list[str], also: list[str]) -> set[str]:

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 import yaml
+from rapidfuzz import utils
 
 import data
 from socialmap.vocabulary import Vocabulary, load_vocabulary
@@ -31,6 +32,11 @@ def _build_fold_table() -> dict[int, str]:
 
 
 FOLD_TABLE = _build_fold_table()
+_FOLDABLE = re.compile("[" + "".join(chr(code) for code in sorted(FOLD_TABLE)) + "]")
+
+
+def _fold(match: re.Match[str]) -> str:
+    return FOLD_TABLE[ord(match.group())]
 
 
 def normalise(text: str) -> str:
@@ -38,7 +44,9 @@ def normalise(text: str) -> str:
     lowered = text.lower()
     if len(lowered) != len(text):
         lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
-    return lowered.translate(FOLD_TABLE)
+    if lowered.isascii():
+        return lowered
+    return _FOLDABLE.sub(_fold, lowered)
 
 
 def tokens_of(text: str) -> list[str]:
@@ -68,9 +76,34 @@ class Cue:
     only: frozenset[str] = frozenset()
 
 
+class PhraseNode:
+    """A node of the phrase trie: the phrases that end here and the ways to go on."""
+
+    __slots__ = ("ends", "gap", "stems", "words")
+
+    def __init__(self) -> None:
+        self.ends: list[Pattern] = []
+        self.words: dict[str, PhraseNode] = {}
+        self.stems: dict[str, PhraseNode] = {}
+        self.gap: PhraseNode | None = None
+
+    def add(self, pattern: Pattern, parts: tuple[str, ...]) -> None:
+        """Insert ``parts`` (the rest of ``pattern``) below this node."""
+        node = self
+        for part in parts:
+            if part == GAP:
+                node.gap = node.gap or PhraseNode()
+                node = node.gap
+            elif part.endswith("*"):
+                node = node.stems.setdefault(part[:-1], PhraseNode())
+            else:
+                node = node.words.setdefault(part, PhraseNode())
+        node.ends.append(pattern)
+
+
 @dataclass
 class Lexicon:
-    """A compiled word list with lookup indexes."""
+    """A compiled word list with lookup indexes (built once, when the list is loaded)."""
 
     patterns: list[Pattern]
     abbreviations: dict[str, tuple[str, ...]]
@@ -83,40 +116,43 @@ class Lexicon:
     word_cutoff: float = 85
     stem_cutoff: float = 90
     max_gap: int = 3
-    by_word: dict[str, list[Pattern]] = field(default_factory=dict)
-    by_stem: dict[str, list[Pattern]] = field(default_factory=dict)
+    #: Ordinary words that are never read as a typo of a listed word.
+    known: frozenset[str] = frozenset()
+    root: PhraseNode = field(default_factory=PhraseNode)
+    stems_by_head: dict[str, tuple[tuple[str, PhraseNode], ...]] = field(default_factory=dict)
     words: frozenset[str] = frozenset()
     fuzzy_words: dict[str, list[str]] = field(default_factory=dict)
     fuzzy_stems: dict[str, list[str]] = field(default_factory=dict)
     before_by_last: dict[str, list[Cue]] = field(default_factory=dict)
     after_by_first: dict[str, list[Cue]] = field(default_factory=dict)
+    pseudo_words: frozenset[str] = frozenset()
     stem_heads: frozenset[str] = frozenset()
 
     def index(self) -> None:
-        """Build the lookup tables (first token of each phrase; fuzzy candidates by letter)."""
-        by_word: dict[str, list[Pattern]] = defaultdict(list)
-        by_stem: dict[str, list[Pattern]] = defaultdict(list)
+        """Build the phrase trie, the fuzzy candidate lists by first letter and the cue indexes."""
+        root = PhraseNode()
         words: set[str] = set()
         stems: set[str] = set()
         for pattern in self.patterns:
-            head = pattern.parts[0]
-            (by_stem[head[:-1]] if head.endswith("*") else by_word[head]).append(pattern)
+            root.add(pattern, pattern.parts)
             for part in pattern.parts:
                 if part == GAP:
                     continue
                 (stems.add(part[:-1]) if part.endswith("*") else words.add(part))
-        self.by_word, self.by_stem = dict(by_word), dict(by_stem)
-        self.words = frozenset(words | stems | self.filler | self.scope_end)
-        fw: dict[str, list[str]] = defaultdict(list)
-        fs: dict[str, list[str]] = defaultdict(list)
-        for word in sorted(words):
-            if len(word) >= self.min_length:
-                fw[word[0]].append(word)
-        for stem in sorted(stems):
-            if len(stem) >= self.min_length:
-                fs[stem[0]].append(stem)
-        self.fuzzy_words, self.fuzzy_stems = dict(fw), dict(fs)
-        self.stem_heads = frozenset(stem[:3] for stem in self.by_stem)
+        self.root = root
+        heads: dict[str, list[tuple[str, PhraseNode]]] = defaultdict(list)
+        for stem in sorted(root.stems, key=len):
+            heads[stem[:3]].append((stem, root.stems[stem]))
+        self.stems_by_head = {head: tuple(stems) for head, stems in heads.items()}
+        self.stem_heads = frozenset(heads)
+        cue_words = {w for cue in (*self.before, *self.after) for w in cue.tokens}
+        cue_words |= {w for phrase in self.pseudo for w in phrase}
+        cue_words |= {w for expansion in self.abbreviations.values() for w in expansion}
+        self.words = frozenset(
+            words | stems | cue_words | self.filler | self.scope_end | self.known
+        )
+        self.fuzzy_words = _by_letter(words, self.min_length)
+        self.fuzzy_stems = _by_letter(stems, self.min_length)
         before: dict[str, list[Cue]] = defaultdict(list)
         after: dict[str, list[Cue]] = defaultdict(list)
         for cue in self.before:
@@ -124,6 +160,16 @@ class Lexicon:
         for cue in self.after:
             after[cue.tokens[0]].append(cue)
         self.before_by_last, self.after_by_first = dict(before), dict(after)
+        self.pseudo_words = frozenset(w for phrase in self.pseudo for w in phrase)
+
+
+def _by_letter(words: set[str], min_length: int) -> dict[str, list[str]]:
+    """Fuzzy candidates grouped by first letter, sorted, already rapidfuzz-processed."""
+    grouped: dict[str, list[str]] = defaultdict(list)
+    for word in sorted(words):
+        if len(word) >= min_length:
+            grouped[word[0]].append(utils.default_process(word))
+    return dict(grouped)
 
 
 def _fail(where: str, message: str) -> RulesError:
@@ -195,6 +241,16 @@ def _cues(raw: object, where: str, vocab: Vocabulary) -> list[Cue]:
     return cues
 
 
+def _known(raw: object) -> frozenset[str]:
+    if not isinstance(raw, str):
+        raise _fail("fuzzy.known", "moet een tekst met woorden zijn")
+    words = normalise(raw).split()
+    bad = [w for w in words if tokens_of(w) != [w]]
+    if bad:
+        raise _fail("fuzzy.known", f"ongeldig woord '{bad[0]}' (alleen letters en cijfers)")
+    return frozenset(words)
+
+
 def parse_lexicon(raw: object, vocab: Vocabulary | None = None) -> Lexicon:
     """Validate a parsed word list and compile it; raise RulesError naming the bad place."""
     vocab = vocab or load_vocabulary()
@@ -216,8 +272,9 @@ def parse_lexicon(raw: object, vocab: Vocabulary | None = None) -> Lexicon:
         "word_cutoff",
         "stem_cutoff",
         "max_gap",
+        "known",
     }:
-        raise _fail("fuzzy", "verwacht min_length, word_cutoff, stem_cutoff en max_gap")
+        raise _fail("fuzzy", "verwacht min_length, word_cutoff, stem_cutoff, max_gap en known")
     abbreviations = {
         normalise(str(k)): tuple(tokens_of(normalise(str(v))))
         for k, v in raw["abbreviations"].items()
@@ -235,6 +292,7 @@ def parse_lexicon(raw: object, vocab: Vocabulary | None = None) -> Lexicon:
         word_cutoff=float(fuzzy["word_cutoff"]),
         stem_cutoff=float(fuzzy["stem_cutoff"]),
         max_gap=int(fuzzy["max_gap"]),
+        known=_known(fuzzy["known"]),
     )
     lexicon.index()
     return lexicon

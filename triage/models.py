@@ -76,6 +76,8 @@ class Detected(BaseModel):
 class IcpcCode(BaseModel):
     """An ICPC code with its Dutch title."""
 
+    model_config = ConfigDict(frozen=True)
+
     code: str
     title: str
 

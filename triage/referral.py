@@ -10,6 +10,7 @@ from .detection import Hit
 from .models import IcpcCode
 from .rules import WOR, RuleSet
 from .spinnenweb import describe_scores
+from .tables import tables
 
 #: Patterns that must never reach a referral text. The text is built from vocabulary labels and
 #: matched phrases only; phrases from the note are scrubbed as well (defence in depth).
@@ -20,29 +21,24 @@ _PERSONAL = [
     re.compile(r"\+?\d[\d\s-]{7,}\d"),  # phone numbers, BSN
     re.compile(r"\d+"),  # any other number (house numbers, ages)
 ]
-REFERRAL_TITLE = "Andere verwijzing (Welzijn op Recept)"
 _SIGNAL_CHECK = "Uit de notitie gelezen en meegewogen: {signals}. Bevestig of schrap dit."
-
-
-def _suggestions(complaint: str, vocab: Vocabulary) -> list[str]:
-    raw = vocab.complaints.by_id[complaint].extra.get("icpc_suggestions")
-    return [str(code) for code in raw] if isinstance(raw, list) else []
 
 
 def icpc_codes(complaints: list[str], route: str, vocab: Vocabulary) -> list[IcpcCode]:
     """Z68 for a WoR referral, then the episode code suggestions of the complaints."""
+    table = tables(vocab)
     codes: list[str] = [vocab.icpc_referral] if route == WOR else []
     for complaint in complaints:
-        codes += [code for code in _suggestions(complaint, vocab) if code not in codes]
-    titles = {vocab.icpc_referral: REFERRAL_TITLE, **vocab.icpc_titles}
-    return [IcpcCode.model_construct(code=c, title=titles.get(c, "")) for c in codes]
+        codes += [code for code in table.suggestions[complaint] if code not in codes]
+    return [table.icpc[c] for c in codes]
 
 
 def episode_text(complaints: list[str], vocab: Vocabulary) -> str:
     """Dutch example episode codes for the next step (first suggestion per complaint)."""
+    table = tables(vocab)
     examples: list[str] = []
     for complaint in complaints:
-        suggestions = _suggestions(complaint, vocab)
+        suggestions = table.suggestions[complaint]
         if suggestions:
             code = suggestions[0]
             text = f"{code} ({vocab.icpc_titles.get(code, code)})"

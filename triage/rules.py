@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import string
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from difflib import get_close_matches
 from functools import cache
 from pathlib import Path
@@ -13,13 +14,14 @@ import yaml
 import data
 from socialmap.vocabulary import Vocabulary, load_vocabulary
 
-from .conditions import Condition, describe, parse_condition
+from .conditions import Condition, Facts, compile_condition, describe, parse_condition
 from .errors import RulesError
-from .models import RuleNotFired
+from .models import Reason, RuleNotFired
 
 #: Safety order of the routes, fixed in code: the first route a fired rule points to wins.
 SAFETY_ORDER = ("acuut", "poh_ggz", "maatschappelijk_werk", "huisarts", "welzijn_op_recept")
 WOR = "welzijn_op_recept"
+_RANK = {route: i for i, route in enumerate(SAFETY_ORDER)}
 TOP_KEYS = ("version", "region", "settings", "routes", "rules", "fallback")
 REGION_KEYS = ("name", "referral_system", "welfare_organisation", "coach_contact", "feedback")
 RULE_KEYS = {"id", "route", "when", "reason", "source", "also_consider", "excludes", "priority"}
@@ -32,6 +34,10 @@ STEP_FLAGS = {
     "with_maatschappelijk_werk",
 }
 STEP_FIELDS = {*REGION_KEYS, "icpc_referral", "icpc_episode"}
+
+
+def _never(facts: Facts) -> bool:
+    return False
 
 
 @dataclass(frozen=True)
@@ -64,6 +70,19 @@ class Rule:
     also_consider: tuple[str, ...] = ()
     excludes: tuple[str, ...] = ()
     priority: int = 0
+    #: The reason as an answer part when its text needs no facts (built once, shared).
+    fixed_reason: Reason | None = field(init=False, repr=False, compare=False)
+
+    #: ``when`` compiled to one function of the facts (never true for the fallback).
+    test: Callable[[Facts], bool] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        test = compile_condition(self.when) if self.when is not None else _never
+        object.__setattr__(self, "test", test)
+        fixed = None
+        if "{" not in self.reason:
+            fixed = Reason(code=self.id, text=self.reason, route=self.route, source=self.source)
+        object.__setattr__(self, "fixed_reason", fixed)
 
 
 @dataclass(frozen=True)
@@ -78,10 +97,16 @@ class RuleSet:
     fallback: Rule
     descriptions: dict[str, str]
     not_fired: dict[str, RuleNotFired]
+    #: The rules in decision order: safety order of the route, then priority (high first), id.
+    ranked: tuple[Rule, ...] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        ranked = sorted(self.rules, key=lambda r: (self.rank(r.route), -r.priority, r.id))
+        object.__setattr__(self, "ranked", tuple(ranked))
 
     def rank(self, route: str) -> int:
         """Position of a route in the safety order (0 = most urgent)."""
-        return SAFETY_ORDER.index(route)
+        return _RANK[route]
 
 
 def _fail(where: str, message: str) -> RulesError:

@@ -29,6 +29,8 @@ def found(text: str) -> set[str]:
         ("Drinkt 6 glazen per dag.", {"middelengebruik"}),
         ("Rookt, BMI 34.", {"leefstijl"}),
         ("Komt voor een griepprik.", set()),
+        ("Kan niet werken door rugpijn.", set()),  # an ordinary word, not a typo of "werkeloos"
+        ("Zit de hele dag alleen.", {"eenzaamheid"}),
     ],
 )
 def test_phrases(text, expected):

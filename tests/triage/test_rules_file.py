@@ -124,6 +124,7 @@ def test_every_rule_names_a_seed_source():
             "    - {cue: geen, window: 99}",
             "window",
         ),
+        ("  known: >-\n    aanbod", "  known: >-\n    aan-bod", "aan-bod"),
     ],
 )
 def test_broken_lexicon(old, new, says):
