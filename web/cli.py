@@ -15,12 +15,14 @@ from flask import Flask
 from matcher.cli import match_command, model_group
 from socialmap.cli import catalogue_group
 from socialmap.cliutil import CliContext, UserError, get_engine
+from socialmap.referrals.cli import referrals_group
 from triage.cli import triage_command
 
 from . import accounts
 from .accounts import AccountError, Role
 from .app import create_app
 from .demo import DemoError, prepare_demo
+from .referral_support import set_workplace
 from .settings import SettingsError
 from .state import get_state
 
@@ -77,12 +79,21 @@ def _read_password() -> str:
 @click.argument("name")
 @click.option("--role", required=True, type=click.Choice([r.value for r in Role]),
               help="De rol van het account.")
-def user_add(name: str, role: str) -> None:
+@click.option("--organisation", default=None,
+              help="Welzijnsorganisatie van een welzijnscoach (toegang tot haar verwijzingen).")
+@click.option("--practice", default=None,
+              help="Huisartsenpraktijk van een huisarts (terugkoppeling op eigen verwijzingen).")
+@click.option("--municipality", default=None,
+              help="Gemeente van een gemeente-account (ziet alleen de cijfers van die gemeente).")
+def user_add(name: str, role: str, organisation: str | None, practice: str | None,
+             municipality: str | None) -> None:
     """Maak een account; het wachtwoord komt van standaardinvoer (nooit als argument)."""
     password = _read_password()
     try:
         with get_engine().begin() as conn:
             user = accounts.add_user(conn, name, role, password)
+            set_workplace(conn, user.name, organisation=organisation, practice=practice,
+                          municipality=municipality)
     except AccountError as exc:
         raise UserError(str(exc)) from None
     click.echo(f"Account '{user.name}' gemaakt met rol {user.role.value}.")
@@ -92,6 +103,7 @@ main.add_command(triage_command)
 main.add_command(match_command)
 main.add_command(model_group)
 main.add_command(catalogue_group)
+main.add_command(referrals_group)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -15,6 +15,7 @@ from socialmap.importing.run import import_catalogue
 
 from . import accounts
 from .accounts import Role
+from .referral_support import prepare_demo_referrals
 
 DEMO_USER = "demo"
 DEMO_CATALOGUE = ("demo", "sociale_kaart_demo.csv")
@@ -56,6 +57,7 @@ def prepare_demo(engine: Engine, echo: Callable[[str], None]) -> None:
     if report is not None and report.summary is not None:
         echo(f"Demo-sociale kaart geladen: {len(report.summary.created)} activiteiten.")
     made = create_demo_accounts(engine)
+    prepare_demo_referrals(engine, echo)
     if made:
         echo("Demo-accounts (de wachtwoorden worden maar één keer getoond):")
         for name, role, password in made:

@@ -4,10 +4,9 @@ tests of the account glue: workplaces and viewers."""
 from __future__ import annotations
 
 import re
-
-import pytest
 from datetime import date, timedelta
 
+import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 
