@@ -212,7 +212,7 @@ def capacity() -> Any:
 
 
 def _plan_errors(exc: ReferralError) -> dict[str, str]:
-    errors = {}
+    errors: dict[str, str] = {}
     for detail in exc.details:
         parts = str(detail.get("field", "")).split(".")
         name = f"praktijk-{parts[1]}-naam" if len(parts) > 2 else "praktijk-0-naam"

@@ -78,3 +78,12 @@ def test_demo_start_loads_referrals_for_every_role(cli_env: str,
 
 def test_referrals_group_is_registered() -> None:
     assert "referrals" in main.commands
+
+
+def test_matcher_retrains_on_recorded_outcomes(cli_env: str,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(cli, "run_server", lambda app, host, port, threads: None)
+    assert CliRunner().invoke(main, ["serve"]).exit_code == 0
+    result = CliRunner().invoke(main, ["model", "train"])
+    assert result.exit_code == 0, result.output
+    assert "Model opgeslagen" in result.output
