@@ -35,7 +35,7 @@ def answer() -> tuple[str, int] | str:
     except TriageError as exc:
         errors = {str(d.get("field")): str(d.get("message")) for d in exc.details}
         return render_template("huisarts/page.html", form=request.form, errors=errors,
-                               error_summary=exc.message, decision=None), 400
+                               summary_message=exc.message, decision=None), 400
     note = parsed.extra["note"]
     return render_template(
         "huisarts/page.html", form=request.form, errors={}, decision=decision,

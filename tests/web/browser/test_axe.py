@@ -16,7 +16,6 @@ from typing import Any
 import pytest
 
 from web.accounts import Role
-
 from web.referral_forms import SECTIONS
 
 from .conftest import LiveServer, PageProblems, login, new_page

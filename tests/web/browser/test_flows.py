@@ -30,6 +30,7 @@ def pdf_pages(pdf: bytes) -> int:
 def test_huisarts_flow(page: Any) -> None:
     page.goto("/huisarts")
     expect(page.get_by_role("heading", level=1)).to_have_text("Past Welzijn op Recept?")
+    expect(page.locator(".error-summary")).to_have_count(0)
     page.check("#klacht-eenzaamheid")
     page.fill("#veld-leeftijd", "78")
     page.fill("#veld-postcode", POSTCODE)
@@ -55,8 +56,8 @@ def test_huisarts_flow(page: Any) -> None:
 
     teaser = answer.locator("ul.results li")
     assert teaser.count() >= 1
-    expect(answer.get_by_role("heading", name=re.compile(r"^Activiteiten in de buurt van 9721 ?DM")))\
-        .to_be_visible()
+    nearby = re.compile(r"^Activiteiten in de buurt van 9721 ?DM")
+    expect(answer.get_by_role("heading", name=nearby)).to_be_visible()
     screenshot(page, "huisarts-advies")
 
 
