@@ -24,7 +24,7 @@ from .state import get_state
 #: (lowest count, css class, legend text); a count gets the class of the last bin it reaches.
 BINS = ((0, "heat-0", "0: gat, geen actief aanbod"), (1, "heat-1", "1 of 2"),
         (3, "heat-2", "3 tot en met 5"), (6, "heat-3", "6 of meer"))
-UNKNOWN = "(onbekende plaats)"
+UNKNOWN = "(onbekend)"
 ONLINE = "Online of telefonisch (overal)"
 
 
@@ -87,6 +87,16 @@ def _pc4_rows(municipality: str, activities: list[Activity]) -> dict[str, AreaRo
     return dict(sorted(rows.items()))
 
 
+def _area_key(activity: Activity, municipality: str | None) -> str | None:
+    """The row an activity on location counts in; None when outside the chosen municipality."""
+    name = municipality_of(activity)
+    if not municipality:
+        return name or UNKNOWN
+    if name != municipality:
+        return None
+    return (activity.location.pc4 if activity.location else None) or UNKNOWN
+
+
 def count_coverage(activities: Iterable[Activity], municipality: str | None = None) -> Coverage:
     """Count active activities per area (municipalities, or the PC4 areas of one of them)."""
     everything = list(activities)
@@ -99,14 +109,12 @@ def count_coverage(activities: Iterable[Activity], municipality: str | None = No
     for a in everything:
         if a.status is not Status.ACTIEF:
             continue
-        if a.online and a.location is None:
+        if a.location is None:
             online.add(a)
             continue
-        key = municipality_of(a) if not municipality else (
-            a.location.pc4 if a.location and municipality_of(a) == municipality else None)
-        if municipality and key is None:
-            continue
-        rows.setdefault(key or UNKNOWN, AreaRow(key or UNKNOWN, key or UNKNOWN)).add(a)
+        key = _area_key(a, municipality)
+        if key is not None:
+            rows.setdefault(key, AreaRow(key, key)).add(a)
     return Coverage(list(rows.values()), online, municipality or None)
 
 
