@@ -38,8 +38,23 @@
   }
 
   function focusErrorSummary() {
-    var summary = document.querySelector(".error-summary");
+    var summary = document.querySelector(".conflict, .error-summary");
     if (summary) { summary.focus(); }
+  }
+
+  // Long-running forms (catalogue uploads): show "bezig..." and prevent a double submit.
+  function setupBusyForms() {
+    document.querySelectorAll("form.busy-form").forEach(function (form) {
+      form.addEventListener("submit", function () {
+        var status = form.querySelector(".busy-status");
+        var button = form.querySelector("button[type=submit]");
+        if (status) { status.textContent = form.getAttribute("data-busy-text") || "Bezig..."; }
+        if (button) {
+          window.setTimeout(function () { button.disabled = true; }, 0);
+          button.setAttribute("aria-busy", "true");
+        }
+      });
+    });
   }
 
   document.addEventListener("DOMContentLoaded", function () {
@@ -47,5 +62,6 @@
     setupStrikeToggles();
     setupPrintButtons();
     focusErrorSummary();
+    setupBusyForms();
   });
 }());
