@@ -202,10 +202,16 @@ def login(page: Any, live_server: LiveServer, role: Role, *, goto: bool = True) 
     page.wait_for_selector(".flash")
 
 
-def screenshot(page: Any, name: str) -> None:
-    """Save a 1280x900 screenshot for the README, only with WELZIJNSWIJZER_SCREENSHOTS=1."""
+def screenshot(page: Any, name: str, top: str | None = None) -> None:
+    """Save a 1280x900 screenshot for the README, only with WELZIJNSWIJZER_SCREENSHOTS=1;
+    scrolled to the top of the page, or to put the element ``top`` at the top."""
     if os.environ.get("WELZIJNSWIJZER_SCREENSHOTS") != "1":
         return
+    page.evaluate("document.activeElement && document.activeElement.blur()")
+    if top is None:
+        page.evaluate("window.scrollTo(0, 0)")
+    else:
+        page.locator(top).first.evaluate("e => e.scrollIntoView({block: 'start'})")
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), animations="disabled", caret="hide")
 

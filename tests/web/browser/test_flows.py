@@ -58,7 +58,7 @@ def test_huisarts_flow(page: Any) -> None:
     assert teaser.count() >= 1
     nearby = re.compile(r"^Activiteiten in de buurt van 9721 ?DM")
     expect(answer.get_by_role("heading", name=nearby)).to_be_visible()
-    screenshot(page, "huisarts-advies")
+    screenshot(page, "huisarts-advies", top="#advies")
 
 
 def test_huisarts_form_errors_are_announced(page: Any) -> None:
@@ -90,6 +90,7 @@ def test_coach_flow_to_printed_handout(page: Any) -> None:
     expect(page.locator(".chart svg")).to_be_visible()
     expect(results.first.locator(".tag").first).to_be_visible()
     screenshot(page, "coach")
+    screenshot(page, "coach-resultaten", top=".results-section")
 
     # Add the second result from the list, then open the first one's details and add it there.
     results.nth(1).get_by_role("button", name=re.compile("^Op de lijst")).click()
@@ -160,7 +161,6 @@ def test_gemeente_catalogue_and_review(page: Any, live_server: LiveServer) -> No
     page.get_by_role("link", name=re.compile("^Controlelijst")).click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Controlelijst")
     expect(page.locator("#dubbel")).to_be_visible()
-    screenshot(page, "gemeente-controle")
 
 
 def upload(page: Any, csv_name: str, *, mapping: bool = True, koppelen: bool = False) -> None:
@@ -188,7 +188,6 @@ def test_gemeente_import_flow(page: Any, live_server: LiveServer) -> None:
         expect(errors).to_contain_text(wrong)
     expect(page.locator("#niet-gekoppeld").locator("..")).to_contain_text("Interne opmerking")
     expect(page.get_by_role("button", name="Importeren", exact=True)).to_have_count(0)
-    page.locator("#rijfouten").scroll_into_view_if_needed()
     screenshot(page, "gemeente-import")
 
     upload(page, "gemeente_export_gecorrigeerd.csv")
@@ -201,6 +200,7 @@ def test_gemeente_import_flow(page: Any, live_server: LiveServer) -> None:
     queue = page.locator("section[aria-labelledby=classificeren]")
     expect(queue).to_contain_text("Wandelgroep Stadspark")
     expect(queue).to_contain_text("Taalcafé De Tuin")
+    screenshot(page, "gemeente-controle", top="#classificeren")
 
     page.goto("/gemeente/dekking")
     expect(page.get_by_role("heading", level=1)).to_be_visible()
