@@ -12,10 +12,13 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process, utils
 
-from .lexicon import Cue, Lexicon, Pattern, PhraseNode, default_lexicon, normalise
+from .lexicon import NUMBER, Cue, Lexicon, Pattern, PhraseNode, default_lexicon, normalise
+from .stemming import MIN_LENGTH, heads
+from .stemming import stem as stem_word
 
 _SCAN = re.compile(r"((?:[a-z]\.){2,}[a-z]?|[a-z0-9]+)|([.;!?\n]+)|[,()\u2013\u2014]|\s-\s")
 _CONTRAST = frozenset({"maar", "wel", "echter", "doch", "behalve", "want", "omdat"})
+_JOINERS = frozenset({"en", "of", "maar", "wel", "echter"})
 _MAX_LOOK = 14
 Ends = dict[Pattern, int]
 
@@ -34,12 +37,13 @@ class Hit:
 
 
 class Tokens:
-    """The words of one note as parallel lists: normalised text, offsets, clause, segment."""
+    """The words of one note as parallel lists: normalised text, stem, offsets, clause, segment."""
 
-    __slots__ = ("clauses", "ends", "fuzzy", "segments", "starts", "words")
+    __slots__ = ("clauses", "ends", "fuzzy", "segments", "starts", "stems", "words")
 
     def __init__(self) -> None:
         self.words: list[str] = []
+        self.stems: list[str] = []
         self.starts: list[int] = []
         self.ends: list[int] = []
         self.clauses: list[int] = []
@@ -74,12 +78,26 @@ def _correct(word: str, lex: Lexicon) -> str | None:
     return str(stem[0]) if stem is not None else None
 
 
+def stem_of(word: str, lex: Lexicon) -> str:
+    """The stem of a note's word; the word itself when no stem of the list could match it."""
+    found = lex.stem_table.get(word)
+    if found is not None:
+        return found
+    if len(word) < MIN_LENGTH or word.isdigit():
+        return word
+    keys = lex.stem_keys
+    if any(key in keys for key in heads(word)):
+        return stem_word(word)
+    return word
+
+
 def tokenize(norm: str, lex: Lexicon) -> Tokens:
-    """Split normalised text into tokens with clause/segment numbers and fuzzy corrections."""
+    """Split normalised text into tokens with clause/segment numbers, stems and typo fixes."""
     toks = Tokens()
-    words, starts, ends = toks.words, toks.starts, toks.ends
+    words, starts, ends, stems = toks.words, toks.starts, toks.ends, toks.stems
     clauses, segments, fuzzy = toks.clauses, toks.segments, toks.fuzzy
-    abbreviations, known, min_length = lex.abbreviations, lex.words, lex.min_length
+    abbreviations, table, min_length = lex.abbreviations, lex.stem_table, lex.min_length
+    known_stems = lex.known_stems
     clause = segment = 0
     prev_word = ""
     for match in _SCAN.finditer(norm):
@@ -103,15 +121,22 @@ def tokenize(norm: str, lex: Lexicon) -> Tokens:
         if expansion:
             for part in expansion:
                 words.append(part)
+                stems.append(table[part])
                 starts.append(start)
                 ends.append(end)
                 clauses.append(clause)
                 segments.append(segment)
                 fuzzy.append(False)
             continue
-        if len(word) >= min_length and word not in known:
-            fixed = _correct(word, lex)
+        stemmed = table.get(word)
+        if stemmed is None:
+            stemmed = stem_of(word, lex)
+            if len(word) >= min_length and stemmed not in known_stems:
+                fixed = _correct(word, lex)
+                if fixed is not None:
+                    stemmed = table[fixed]
         words.append(fixed or word)
+        stems.append(stemmed)
         starts.append(start)
         ends.append(end)
         clauses.append(clause)
@@ -120,9 +145,7 @@ def tokenize(norm: str, lex: Lexicon) -> Tokens:
     return toks
 
 
-def _walk(
-    node: PhraseNode, words: list[str], clauses: list[int], k: int, max_gap: int, out: Ends
-) -> None:
+def _walk(node: PhraseNode, toks: Tokens, k: int, max_gap: int, out: Ends) -> None:
     """Follow the trie from ``node`` with token ``k`` next; record the first end per phrase.
 
     Depth first, shortest gap first: each phrase gets the end it would get if matched alone.
@@ -130,42 +153,57 @@ def _walk(
     for pattern in node.ends:
         if pattern not in out:
             out[pattern] = k
-    if k < len(words) and clauses[k] == clauses[k - 1]:
-        _step(node, words, clauses, k, max_gap, out)
+    clauses = toks.clauses
+    if k < len(clauses) and clauses[k] == clauses[k - 1]:
+        _step(node, toks, k, max_gap, out)
 
 
-def _step(
-    node: PhraseNode, words: list[str], clauses: list[int], k: int, max_gap: int, out: Ends
-) -> None:
+def _step(node: PhraseNode, toks: Tokens, k: int, max_gap: int, out: Ends) -> None:
     """Consume token ``k`` (known to be in the phrase's clause) from ``node``."""
-    word = words[k]
+    word = toks.words[k]
     child = node.words.get(word)
     if child is not None:
-        _walk(child, words, clauses, k + 1, max_gap, out)
+        _walk(child, toks, k + 1, max_gap, out)
+    if node.stemmed:
+        child = node.stemmed.get(toks.stems[k])
+        if child is not None:
+            _walk(child, toks, k + 1, max_gap, out)
     if node.stems:
-        for stem, child in node.stems.items():
-            if word.startswith(stem):
-                _walk(child, words, clauses, k + 1, max_gap, out)
+        for prefix, child in node.stems.items():
+            if word.startswith(prefix):
+                _walk(child, toks, k + 1, max_gap, out)
     if node.gap is not None:
+        clauses = toks.clauses
         clause = clauses[k]
-        for q in range(k, min(k + max_gap + 1, len(words))):
+        for q in range(k, min(k + max_gap + 1, len(clauses))):
             if clauses[q] != clause:
                 break
-            _step(node.gap, words, clauses, q, max_gap, out)
+            _step(node.gap, toks, q, max_gap, out)
 
 
 def _phrases_at(toks: Tokens, i: int, lex: Lexicon) -> Ends:
     """Every phrase that starts at token ``i``, with its end index (exclusive)."""
     out: Ends = {}
-    words, clauses = toks.words, toks.clauses
-    word = words[i]
-    child = lex.root.words.get(word)
+    word, root = toks.words[i], lex.root
+    child = root.words.get(word)
     if child is not None:
-        _walk(child, words, clauses, i + 1, lex.max_gap, out)
-    for stem, child in lex.stems_by_head.get(word[:3], ()):
-        if word.startswith(stem):
-            _walk(child, words, clauses, i + 1, lex.max_gap, out)
+        _walk(child, toks, i + 1, lex.max_gap, out)
+    child = root.stemmed.get(toks.stems[i])
+    if child is not None:
+        _walk(child, toks, i + 1, lex.max_gap, out)
+    for prefix, child in lex.stems_by_head.get(word[:3], ()):
+        if word.startswith(prefix):
+            _walk(child, toks, i + 1, lex.max_gap, out)
     return out
+
+
+def _loose_ok(toks: Tokens, i: int, j: int, lex: Lexicon) -> bool:
+    """A word-order variant holds within one comma-free stretch, skipping no negation word,
+    "en", "of" or contrast word ("eet slecht en slaapt goed" is no "slaapt slecht")."""
+    if toks.segments[i] != toks.segments[j - 1]:
+        return False
+    negators = lex.negators
+    return not any(w in negators or w in _JOINERS for w in toks.words[i + 1 : j - 1])
 
 
 def _cue_at(cue: Cue, words: list[str], start: int) -> bool:
@@ -173,7 +211,18 @@ def _cue_at(cue: Cue, words: list[str], start: int) -> bool:
     if len(cue.tokens) == 1:
         return True
     end = start + len(cue.tokens)
-    return end <= len(words) and all(words[start + k] == w for k, w in enumerate(cue.tokens))
+    return end <= len(words) and all(
+        words[start + k] == w or (w == NUMBER and words[start + k].isdigit())
+        for k, w in enumerate(cue.tokens)
+    )
+
+
+def _cues(index: dict[str, list[Cue]], text: str) -> list[Cue]:
+    """The cues indexed under a word (a number also finds the cues indexed under ``#``)."""
+    found = index.get(text, [])
+    if text.isdigit():
+        found = found + index.get(NUMBER, [])
+    return found
 
 
 def _in_pseudo(words: list[str], q: int, lex: Lexicon) -> bool:
@@ -212,7 +261,7 @@ def _negated_before(toks: Tokens, i: int, hit_id: str, lex: Lexicon) -> bool:
         if clauses[q] != clause:
             return False
         text = words[q]
-        for cue in lex.before_by_last.get(text, ()):
+        for cue in _cues(lex.before_by_last, text):
             start = q - len(cue.tokens) + 1
             if start < 0 or (cue.only and hit_id not in cue.only) or not _cue_at(cue, words, start):
                 continue
@@ -236,7 +285,7 @@ def _negated_after(toks: Tokens, j: int, hit_id: str, lex: Lexicon) -> bool:
         text = words[q]
         if clauses[q] != clause or text in _CONTRAST:
             return False
-        for cue in lex.after_by_first.get(text, ()):
+        for cue in _cues(lex.after_by_first, text):
             if (cue.only and hit_id not in cue.only) or not _cue_at(cue, words, q):
                 continue
             if (segments[q] != segment and not cue.crosses_comma) or _in_pseudo(words, q, lex):
@@ -258,12 +307,15 @@ def detect(text: str, lexicon: Lexicon | None = None) -> list[Hit]:
     seen: set[tuple[int, int, str]] = set()
     before: dict[tuple[int, str], bool] = {}
     after: dict[tuple[int, str], bool] = {}
-    root_words, stem_heads = lex.root.words, lex.stem_heads
+    root_words, root_stemmed, stem_heads = lex.root.words, lex.root.stemmed, lex.stem_heads
+    stems = toks.stems
     for i, word in enumerate(toks.words):
-        if word not in root_words and word[:3] not in stem_heads:
+        if word not in root_words and stems[i] not in root_stemmed and word[:3] not in stem_heads:
             continue
         for pattern, j in _phrases_at(toks, i, lex).items():
             hit_id = pattern.id
+            if pattern.loose and not _loose_ok(toks, i, j, lex):
+                continue
             if (i, j, hit_id) in seen:
                 continue
             seen.add((i, j, hit_id))

@@ -15,8 +15,12 @@ import data
 from socialmap.vocabulary import Vocabulary, load_vocabulary
 
 from .errors import RulesError
+from .stemming import MIN_LENGTH
+from .stemming import heads as stem_keys_of
+from .stemming import stem as stem_word
 
 GAP = ".."
+NUMBER = "#"
 _TOKEN = re.compile(r"(?:[a-z]\.){2,}[a-z]?|[a-z0-9]+")
 
 
@@ -62,6 +66,9 @@ class Pattern:
     id: str
     parts: tuple[str, ...]
     source: str
+    #: A word-order/gap variant of a two-word phrase: must stay inside one comma-free stretch
+    #: and may not skip a negation word.
+    loose: bool = False
 
 
 @dataclass(frozen=True)
@@ -77,17 +84,22 @@ class Cue:
 
 
 class PhraseNode:
-    """A node of the phrase trie: the phrases that end here and the ways to go on."""
+    """A node of the phrase trie: the phrases that end here and the ways to go on.
 
-    __slots__ = ("ends", "gap", "stems", "words")
+    ``words`` are matched letter for letter (short words and the ``exact`` list), ``stemmed``
+    on the Snowball stem of the note's word, ``stems`` (``stam*``) as the start of the word.
+    """
+
+    __slots__ = ("ends", "gap", "stemmed", "stems", "words")
 
     def __init__(self) -> None:
         self.ends: list[Pattern] = []
         self.words: dict[str, PhraseNode] = {}
+        self.stemmed: dict[str, PhraseNode] = {}
         self.stems: dict[str, PhraseNode] = {}
         self.gap: PhraseNode | None = None
 
-    def add(self, pattern: Pattern, parts: tuple[str, ...]) -> None:
+    def add(self, pattern: Pattern, parts: tuple[str, ...], exact: frozenset[str]) -> None:
         """Insert ``parts`` (the rest of ``pattern``) below this node."""
         node = self
         for part in parts:
@@ -96,8 +108,10 @@ class PhraseNode:
                 node = node.gap
             elif part.endswith("*"):
                 node = node.stems.setdefault(part[:-1], PhraseNode())
-            else:
+            elif len(part) < MIN_LENGTH or part in exact:
                 node = node.words.setdefault(part, PhraseNode())
+            else:
+                node = node.stemmed.setdefault(stem_word(part), PhraseNode())
         node.ends.append(pattern)
 
 
@@ -116,6 +130,10 @@ class Lexicon:
     word_cutoff: float = 85
     stem_cutoff: float = 90
     max_gap: int = 3
+    #: Words of 5+ letters matched only letter for letter, never on their stem.
+    exact: frozenset[str] = frozenset()
+    #: Words that keep a two-word phrase in its order ("geen", "voor", "niet", ...).
+    function_words: frozenset[str] = frozenset()
     #: Ordinary words that are never read as a typo of a listed word.
     known: frozenset[str] = frozenset()
     root: PhraseNode = field(default_factory=PhraseNode)
@@ -127,6 +145,13 @@ class Lexicon:
     after_by_first: dict[str, list[Cue]] = field(default_factory=dict)
     pseudo_words: frozenset[str] = frozenset()
     stem_heads: frozenset[str] = frozenset()
+    #: Stem of every word the list knows (its own words, cues, ``fuzzy.known``): data only.
+    stem_table: dict[str, str] = field(default_factory=dict)
+    #: Stems of phrase words and of known words, and their short keys (see ``stemming.heads``).
+    phrase_stems: frozenset[str] = frozenset()
+    known_stems: frozenset[str] = frozenset()
+    stem_keys: frozenset[str] = frozenset()
+    negators: frozenset[str] = frozenset()
 
     def index(self) -> None:
         """Build the phrase trie, the fuzzy candidate lists by first letter and the cue indexes."""
@@ -134,7 +159,9 @@ class Lexicon:
         words: set[str] = set()
         stems: set[str] = set()
         for pattern in self.patterns:
-            root.add(pattern, pattern.parts)
+            root.add(pattern, pattern.parts, self.exact)
+            for variant in self._variants(pattern):
+                root.add(variant, variant.parts, self.exact)
             for part in pattern.parts:
                 if part == GAP:
                     continue
@@ -151,6 +178,13 @@ class Lexicon:
         self.words = frozenset(
             words | stems | cue_words | self.filler | self.scope_end | self.known
         )
+        self.stem_table = {w: stem_word(w) for w in self.words}
+        self.phrase_stems = frozenset(
+            self.stem_table[w] for w in words if len(w) >= MIN_LENGTH and w not in self.exact
+        )
+        self.known_stems = frozenset(self.stem_table.values())
+        self.stem_keys = frozenset(k for s in self.known_stems for k in stem_keys_of(s))
+        self.negators = frozenset(c.tokens[0] for c in self.before if len(c.tokens) == 1)
         self.fuzzy_words = _by_letter(words, self.min_length)
         self.fuzzy_stems = _by_letter(stems, self.min_length)
         before: dict[str, list[Cue]] = defaultdict(list)
@@ -161,6 +195,21 @@ class Lexicon:
             after[cue.tokens[0]].append(cue)
         self.before_by_last, self.after_by_first = dict(before), dict(after)
         self.pseudo_words = frozenset(w for phrase in self.pseudo for w in phrase)
+
+    def _variants(self, pattern: Pattern) -> list[Pattern]:
+        """Other orders of a two-word phrase of content words ("slaapt slecht" ~ "slecht slapen").
+
+        Both words may stand up to ``max_gap`` words apart, in either order. Phrases with a
+        function word ("zorgen over", "geen vrienden") keep their order.
+        """
+        parts = pattern.parts
+        if len(parts) != 2 or GAP in parts or set(parts) & self.function_words:
+            return []
+        first, second = parts
+        shapes = ((first, GAP, second), (second, first), (second, GAP, first))
+        return [
+            Pattern(pattern.kind, pattern.id, shape, pattern.source, loose=True) for shape in shapes
+        ]
 
 
 def _by_letter(words: set[str], min_length: int) -> dict[str, list[str]]:
@@ -227,7 +276,9 @@ def _cues(raw: object, where: str, vocab: Vocabulary) -> list[Cue]:
         window = item["window"]
         if not isinstance(window, int) or not 0 <= window <= 10:
             raise _fail(f"{where}[{i}].window", "moet een geheel getal van 0 tot 10 zijn")
-        tokens = tuple(tokens_of(normalise(str(item["cue"]))))
+        tokens = _cue_tokens(item["cue"])
+        if not tokens:
+            raise _fail(f"{where}[{i}].cue", "moet minstens één woord bevatten")
         cues.append(
             Cue(
                 tokens,
@@ -241,20 +292,39 @@ def _cues(raw: object, where: str, vocab: Vocabulary) -> list[Cue]:
     return cues
 
 
-def _known(raw: object) -> frozenset[str]:
+def _cue_tokens(raw: object) -> tuple[str, ...]:
+    """The tokens of a cue; ``#`` stands for any number ("behandeld in #" = "behandeld in 2019")."""
+    tokens: list[str] = []
+    for word in normalise(str(raw)).split():
+        tokens += [NUMBER] if word == NUMBER else tokens_of(word)
+    return tuple(tokens)
+
+
+def _known(raw: object, where: str = "fuzzy.known") -> frozenset[str]:
+    if isinstance(raw, list):
+        raw = " ".join(str(w) for w in raw)
     if not isinstance(raw, str):
-        raise _fail("fuzzy.known", "moet een tekst met woorden zijn")
+        raise _fail(where, "moet een tekst of lijst met woorden zijn")
     words = normalise(raw).split()
     bad = [w for w in words if tokens_of(w) != [w]]
     if bad:
-        raise _fail("fuzzy.known", f"ongeldig woord '{bad[0]}' (alleen letters en cijfers)")
+        raise _fail(where, f"ongeldig woord '{bad[0]}' (alleen letters en cijfers)")
     return frozenset(words)
+
+
+def _stemming(raw: object) -> tuple[frozenset[str], frozenset[str]]:
+    """The ``exact`` words and the ``function_words`` of the ``stemming`` section."""
+    if not isinstance(raw, dict) or set(raw) != {"exact", "function_words"}:
+        raise _fail("stemming", "verwacht exact en function_words")
+    return _known(raw["exact"], "stemming.exact"), _known(
+        raw["function_words"], "stemming.function_words"
+    )
 
 
 def parse_lexicon(raw: object, vocab: Vocabulary | None = None) -> Lexicon:
     """Validate a parsed word list and compile it; raise RulesError naming the bad place."""
     vocab = vocab or load_vocabulary()
-    keys = {"fuzzy", "abbreviations", "negation", "complaints", "signals"}
+    keys = {"fuzzy", "stemming", "abbreviations", "negation", "complaints", "signals"}
     if not isinstance(raw, dict) or set(raw) != keys:
         raise _fail("bestand", f"verwacht precies de sleutels {sorted(keys)}")
     neg = raw["negation"]
@@ -275,6 +345,7 @@ def parse_lexicon(raw: object, vocab: Vocabulary | None = None) -> Lexicon:
         "known",
     }:
         raise _fail("fuzzy", "verwacht min_length, word_cutoff, stem_cutoff, max_gap en known")
+    exact, function_words = _stemming(raw["stemming"])
     abbreviations = {
         normalise(str(k)): tuple(tokens_of(normalise(str(v))))
         for k, v in raw["abbreviations"].items()
@@ -293,6 +364,8 @@ def parse_lexicon(raw: object, vocab: Vocabulary | None = None) -> Lexicon:
         stem_cutoff=float(fuzzy["stem_cutoff"]),
         max_gap=int(fuzzy["max_gap"]),
         known=_known(fuzzy["known"]),
+        exact=exact,
+        function_words=function_words,
     )
     lexicon.index()
     return lexicon

@@ -7,6 +7,8 @@ from pathlib import Path
 import pytest
 
 from triage.detection import detect, detected_ids
+from triage.lexicon import default_lexicon, normalise, tokens_of
+from triage.stemming import heads, stem
 
 from .evaluate_detection import evaluate, load_labelled
 
@@ -109,3 +111,41 @@ def test_second_heldout_set_floor():
     # One known miss of a history cue ("Depressie behandeld in 2019, nu geen klachten."): see
     # docs/triage.md. Any other negated signal read as present is a regression.
     assert len(scores.negated_signal_hits) <= 1
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Heeft slecht geslapen.", {"slaapproblemen"}),  # "slecht slapen", other order and form
+        ("Slaapt al weken slecht.", {"slaapproblemen"}),  # "slaapt slecht" with words between
+        ("Woont in een huis met veel schimmels.", {"wonen_wijk"}),  # plural: same stem
+        ("Pijn in beide armen.", set()),  # short words stay exact: "armen" is not "arm"
+    ],
+)
+def test_stems_and_word_order(text, expected):
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Slecht eten, slaapt goed.",  # a comma between the words of a reordered phrase
+        "Eet slecht en slaapt goed.",  # "en" between them
+    ],
+)
+def test_word_order_variants_stay_close(text):
+    assert "slaapproblemen" not in found(text)
+
+
+def test_stem_shortcut_never_skips_a_listed_stem():
+    """Words the stem table does not know are only stemmed when their short key could match;
+    over every word of the word list and the note sets, that shortcut loses no stem."""
+    lex = default_lexicon()
+    words = set(lex.words)
+    for name in ("notes_labelled.yaml", "notes_heldout.yaml", "notes_heldout2.yaml"):
+        for item in load_labelled(Path(__file__).with_name(name)):
+            words |= set(tokens_of(normalise(str(item["t"]))))
+    wanted = lex.phrase_stems | lex.known_stems
+    for word in sorted(words - set(lex.stem_table)):
+        if stem(word) in wanted and len(word) >= 5 and not word.isdigit():
+            assert any(key in lex.stem_keys for key in heads(word)), word
