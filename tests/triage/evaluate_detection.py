@@ -1,8 +1,8 @@
 """Precision and recall of note detection on the labelled sentences (notes_labelled.yaml).
 
 Run: ``python tests/triage/evaluate_detection.py`` (add ``--errors`` to list every miss, and
-``--heldout`` or ``--heldout2`` to score the held-out set ``notes_heldout.yaml`` or the second
-held-out set ``notes_heldout2.yaml`` instead).
+``--heldout``, ``--heldout2`` or ``--heldout3`` to score the held-out set ``notes_heldout.yaml``,
+``notes_heldout2.yaml`` or ``notes_heldout3.yaml`` instead).
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from triage.detection import detect, detected_ids
 LABELLED = Path(__file__).with_name("notes_labelled.yaml")
 HELDOUT = Path(__file__).with_name("notes_heldout.yaml")
 HELDOUT2 = Path(__file__).with_name("notes_heldout2.yaml")
+HELDOUT3 = Path(__file__).with_name("notes_heldout3.yaml")
 
 
 @dataclass
@@ -92,7 +93,7 @@ def report(scores: Scores, show_errors: bool = False) -> str:
 
 
 if __name__ == "__main__":
-    chosen = {"--heldout": HELDOUT, "--heldout2": HELDOUT2}
+    chosen = {"--heldout": HELDOUT, "--heldout2": HELDOUT2, "--heldout3": HELDOUT3}
     path = next((chosen[a] for a in sys.argv[1:] if a in chosen), LABELLED)
     items = load_labelled(path)
     print(report(evaluate(items), show_errors="--errors" in sys.argv))

@@ -97,14 +97,14 @@ def test_labelled_set_is_large_enough():
 
 def test_labelled_set_micro_f1_and_no_negated_signals():
     scores = evaluate()
-    assert scores.micro()[2] >= 0.9
+    assert scores.micro()[2] >= 0.98
     assert scores.negated_signal_hits == []
 
 
 def test_heldout_set_no_negated_signals_and_floor():
     scores = evaluate(load_labelled(Path(__file__).with_name("notes_heldout.yaml")))
     assert scores.negated_signal_hits == []
-    assert scores.micro()[2] >= 0.75
+    assert scores.micro()[2] >= 0.8
 
 
 def test_second_heldout_set_floor():
@@ -113,8 +113,8 @@ def test_second_heldout_set_floor():
     assert len(items) == 60
     scores = evaluate(items)
     precision, _, f1 = scores.micro()
-    assert precision >= 0.85
-    assert f1 >= 0.55
+    assert precision >= 0.88
+    assert f1 >= 0.6
     # The one negated signal it used to read ("Depressie behandeld in 2019, nu geen klachten.")
     # led to the history cues; this set has been seen for that one case (docs/triage.md).
     assert scores.negated_signal_hits == []
@@ -156,3 +156,14 @@ def test_stem_shortcut_never_skips_a_listed_stem():
     for word in sorted(words - set(lex.stem_table)):
         if stem(word) in wanted and len(word) >= 5 and not word.isdigit():
             assert any(key in lex.stem_keys for key in heads(word)), word
+
+
+def test_third_heldout_set_floor():
+    """Committed before detection ever ran on it and never tuned on: a regression guard."""
+    items = load_labelled(Path(__file__).with_name("notes_heldout3.yaml"))
+    assert len(items) == 80
+    scores = evaluate(items)
+    precision, _, f1 = scores.micro()
+    assert precision >= 0.9
+    assert f1 >= 0.67
+    assert scores.negated_signal_hits == []
