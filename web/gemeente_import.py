@@ -190,7 +190,7 @@ def dry_run(token: str) -> str:
 
 @bp.post("/importeren/<token>/opties")
 @role_required(Role.GEMEENTE)
-def options(token: str) -> Response:
+def options(token: str) -> Any:
     """Change 'vervangen' and 'foute rijen overslaan', then check again."""
     upload = load_upload(token, user_name())
     upload.replace, upload.skip_invalid = _flag("vervangen"), _flag("overslaan")
