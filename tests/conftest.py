@@ -9,10 +9,12 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import Engine, text
 
+from socialmap import database
 from socialmap.database import make_engine, migrate
 from socialmap.tables import metadata
 
@@ -44,6 +46,23 @@ def engine(db_url: str) -> Iterator[Engine]:
     migrate(eng)
     yield eng
     eng.dispose()
+
+
+@pytest.fixture(autouse=True)
+def _dispose_engines(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Close every engine a test made (apps, CLI runs), so no connection outlives its test."""
+    made: list[Engine] = []
+    real = database.create_engine
+
+    def tracking_create_engine(*args: Any, **kwargs: Any) -> Engine:
+        engine = real(*args, **kwargs)
+        made.append(engine)
+        return engine
+
+    monkeypatch.setattr(database, "create_engine", tracking_create_engine)
+    yield
+    for engine in made:
+        engine.dispose()
 
 
 @pytest.fixture(autouse=True)

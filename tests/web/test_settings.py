@@ -25,7 +25,8 @@ def test_every_setting_has_a_description() -> None:
     assert all(description.strip() for description in settings_fields().values())
 
 
-def test_defaults_are_a_demo_on_sqlite() -> None:
+def test_defaults_are_a_demo_on_sqlite(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("WELZIJNSWIJZER_DATABASE_URL", raising=False)
     settings = Settings()
     assert settings.demo is True
     assert settings.require_login is False
