@@ -37,7 +37,15 @@ class CliContext:
         if self._engine is None:
             self._engine = make_engine(self.url or database_url())
             migrate(self._engine)
+            ctx = click.get_current_context(silent=True)
+            if ctx is not None:
+                ctx.find_root().call_on_close(self._close)
         return self._engine
+
+    def _close(self) -> None:
+        if self._engine is not None:
+            self._engine.dispose()
+            self._engine = None
 
 
 def get_engine() -> Engine:
