@@ -57,7 +57,7 @@ class Settings(BaseSettings):
         "lees-API's.",
     )
     match_index_check_seconds: float = Field(
-        default=30.0, ge=0,
+        default=5.0, ge=0,
         description="Hoe vaak (in seconden) de matcher controleert of de sociale kaart is "
         "veranderd en zijn index opnieuw opbouwt.",
     )
