@@ -52,7 +52,8 @@ def json_body() -> dict[str, Any]:
                       "Content-Type")
     try:
         value = json.loads(request.get_data(cache=False), parse_constant=_reject_constant)
-    except (ValueError, UnicodeDecodeError, RecursionError):
+        json.dumps(value, ensure_ascii=False).encode()  # unpaired surrogates ("\ud800")
+    except (ValueError, UnicodeError, RecursionError):
         raise BadJson("De body is geen geldige JSON.", "body") from None
     if not isinstance(value, dict):
         raise BadJson("De body moet een JSON-object zijn ({...}).", "body")

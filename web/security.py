@@ -59,6 +59,15 @@ def csrf_valid() -> bool:
     return isinstance(expected, str) and hmac.compare_digest(expected, given)
 
 
+def reject_nul() -> None:
+    """Refuse (400) a NUL character in the path, query or form: database text cannot hold it."""
+    fields = [request.path, *request.args.keys(), *request.args.values()]
+    if request.method in UNSAFE_METHODS and request.form:
+        fields += [*request.form.keys(), *request.form.values()]
+    if any("\x00" in value for value in fields):
+        abort(400)
+
+
 def check_csrf() -> None:
     """Refuse (400) an unsafe request without a valid CSRF token."""
     if request.method not in UNSAFE_METHODS or request.path.startswith(CSRF_EXEMPT_PREFIXES):
@@ -117,7 +126,8 @@ def client_ip() -> str:
 
 
 def init_security(app: Flask) -> None:
-    """Register CSRF checking, the security headers and the ``csrf_token`` template global."""
+    """Register NUL refusal, CSRF checking, the security headers and the ``csrf_token`` global."""
+    app.before_request(reject_nul)
     app.before_request(check_csrf)
     app.after_request(add_security_headers)
     app.jinja_env.globals["csrf_token"] = csrf_token
