@@ -8,12 +8,12 @@ tokens live only in the ``Tokens`` of one call.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from rapidfuzz import fuzz, process, utils
 
 from .lexicon import NUMBER, Cue, Lexicon, Pattern, PhraseNode, default_lexicon, normalise
-from .stemming import MIN_LENGTH, heads
+from .stemming import MIN_LENGTH, may_match
 from .stemming import stem as stem_word
 
 _SCAN = re.compile(r"((?:[a-z]\.){2,}[a-z]?|[a-z0-9]+)|([.;!?\n]+)|[,()\u2013\u2014]|\s-\s")
@@ -23,9 +23,8 @@ _MAX_LOOK = 14
 Ends = dict[Pattern, int]
 
 
-@dataclass(frozen=True, slots=True)
-class Hit:
-    """One phrase of the word list found in the note."""
+class Hit(NamedTuple):
+    """One phrase of the word list found in the note (immutable; a named tuple is cheap to make)."""
 
     kind: str
     id: str
@@ -34,6 +33,8 @@ class Hit:
     text: str
     fuzzy: bool
     negated: bool
+    #: Read through a word-order variant ("slecht geslapen" for "slaapt slecht").
+    variant: bool = False
 
 
 class Tokens:
@@ -85,63 +86,51 @@ def stem_of(word: str, lex: Lexicon) -> str:
         return found
     if len(word) < MIN_LENGTH or word.isdigit():
         return word
-    keys = lex.stem_keys
-    if any(key in keys for key in heads(word)):
-        return stem_word(word)
-    return word
+    return stem_word(word) if may_match(word, lex.stem_keys) else word
+
+
+def _unknown(word: str, lex: Lexicon) -> tuple[tuple[str, str, bool], ...]:
+    """Token entries of a word the list does not know: its stem, or a typo fix if close."""
+    stemmed = stem_of(word, lex)
+    if len(word) >= lex.min_length and stemmed not in lex.known_stems:
+        fixed = _correct(word, lex)
+        if fixed is not None:
+            return ((fixed, lex.stem_table[fixed], True),)
+    return ((word, stemmed, False),)
 
 
 def tokenize(norm: str, lex: Lexicon) -> Tokens:
     """Split normalised text into tokens with clause/segment numbers, stems and typo fixes."""
     toks = Tokens()
-    words, starts, ends, stems = toks.words, toks.starts, toks.ends, toks.stems
+    words, stems, starts, ends = toks.words, toks.stems, toks.starts, toks.ends
     clauses, segments, fuzzy = toks.clauses, toks.segments, toks.fuzzy
-    abbreviations, table, min_length = lex.abbreviations, lex.stem_table, lex.min_length
-    known_stems = lex.known_stems
+    entries, abbreviations = lex.entries, lex.abbreviations
     clause = segment = 0
     prev_word = ""
     for match in _SCAN.finditer(norm):
-        word = match.group(1)
-        if word is None:
-            strong = match.group(2)
-            if strong is None:
+        kind = match.lastindex
+        if kind != 1:
+            if kind is None:
                 segment += 1
-                continue
-            if not (strong == "." and prev_word in abbreviations and words):
-                clause += 1
-                segment += 1
-            prev_word = ""
+            else:
+                if not (match.group(2) == "." and prev_word in abbreviations and words):
+                    clause += 1
+                    segment += 1
+                prev_word = ""
             continue
+        word = match.group(1)
         if "." in word:
             word = word.replace(".", "")
         prev_word = word
         start, end = match.span()
-        expansion = abbreviations.get(word)
-        fixed = None
-        if expansion:
-            for part in expansion:
-                words.append(part)
-                stems.append(table[part])
-                starts.append(start)
-                ends.append(end)
-                clauses.append(clause)
-                segments.append(segment)
-                fuzzy.append(False)
-            continue
-        stemmed = table.get(word)
-        if stemmed is None:
-            stemmed = stem_of(word, lex)
-            if len(word) >= min_length and stemmed not in known_stems:
-                fixed = _correct(word, lex)
-                if fixed is not None:
-                    stemmed = table[fixed]
-        words.append(fixed or word)
-        stems.append(stemmed)
-        starts.append(start)
-        ends.append(end)
-        clauses.append(clause)
-        segments.append(segment)
-        fuzzy.append(fixed is not None)
+        for part, stemmed, fixed in entries.get(word) or _unknown(word, lex):
+            words.append(part)
+            stems.append(stemmed)
+            starts.append(start)
+            ends.append(end)
+            clauses.append(clause)
+            segments.append(segment)
+            fuzzy.append(fixed)
     return toks
 
 
@@ -153,6 +142,8 @@ def _walk(node: PhraseNode, toks: Tokens, k: int, max_gap: int, out: Ends) -> No
     for pattern in node.ends:
         if pattern not in out:
             out[pattern] = k
+    if not node.more:
+        return
     clauses = toks.clauses
     if k < len(clauses) and clauses[k] == clauses[k - 1]:
         _step(node, toks, k, max_gap, out)
@@ -160,10 +151,30 @@ def _walk(node: PhraseNode, toks: Tokens, k: int, max_gap: int, out: Ends) -> No
 
 def _step(node: PhraseNode, toks: Tokens, k: int, max_gap: int, out: Ends) -> None:
     """Consume token ``k`` (known to be in the phrase's clause) from ``node``."""
+    _enter(node, toks, k, max_gap, out)
+    gap = node.gap
+    if gap is None:
+        return
+    words, stems, clauses = toks.words, toks.stems, toks.clauses
+    clause, keys, simple = clauses[k], gap.keys, gap.gap is None and not gap.stems
+    for q in range(k, min(k + max_gap + 1, len(clauses))):
+        if clauses[q] != clause:
+            break
+        if simple and words[q] not in keys and stems[q] not in keys:
+            continue  # most skipped words go nowhere: no call for them
+        if gap.gap is None:
+            _enter(gap, toks, q, max_gap, out)
+        else:
+            _step(gap, toks, q, max_gap, out)
+
+
+def _enter(node: PhraseNode, toks: Tokens, k: int, max_gap: int, out: Ends) -> None:
+    """Go on from ``node`` with token ``k`` by word, by stem or by ``stam*``."""
     word = toks.words[k]
-    child = node.words.get(word)
-    if child is not None:
-        _walk(child, toks, k + 1, max_gap, out)
+    if node.words:
+        child = node.words.get(word)
+        if child is not None:
+            _walk(child, toks, k + 1, max_gap, out)
     if node.stemmed:
         child = node.stemmed.get(toks.stems[k])
         if child is not None:
@@ -172,28 +183,13 @@ def _step(node: PhraseNode, toks: Tokens, k: int, max_gap: int, out: Ends) -> No
         for prefix, child in node.stems.items():
             if word.startswith(prefix):
                 _walk(child, toks, k + 1, max_gap, out)
-    if node.gap is not None:
-        clauses = toks.clauses
-        clause = clauses[k]
-        for q in range(k, min(k + max_gap + 1, len(clauses))):
-            if clauses[q] != clause:
-                break
-            _step(node.gap, toks, q, max_gap, out)
 
 
-def _phrases_at(toks: Tokens, i: int, lex: Lexicon) -> Ends:
-    """Every phrase that starts at token ``i``, with its end index (exclusive)."""
+def _phrases_at(toks: Tokens, i: int, firsts: tuple[PhraseNode, ...], max_gap: int) -> Ends:
+    """Every phrase that starts at token ``i`` (entered through ``firsts``), with its end."""
     out: Ends = {}
-    word, root = toks.words[i], lex.root
-    child = root.words.get(word)
-    if child is not None:
-        _walk(child, toks, i + 1, lex.max_gap, out)
-    child = root.stemmed.get(toks.stems[i])
-    if child is not None:
-        _walk(child, toks, i + 1, lex.max_gap, out)
-    for prefix, child in lex.stems_by_head.get(word[:3], ()):
-        if word.startswith(prefix):
-            _walk(child, toks, i + 1, lex.max_gap, out)
+    for child in firsts:
+        _walk(child, toks, i + 1, max_gap, out)
     return out
 
 
@@ -299,42 +295,71 @@ def _negated_after(toks: Tokens, j: int, hit_id: str, lex: Lexicon) -> bool:
     return False
 
 
+class _Negation:
+    """Negation results of one note, shared by the phrases at the same place."""
+
+    __slots__ = ("after", "before", "cued", "lex", "toks")
+
+    def __init__(self, toks: Tokens, lex: Lexicon) -> None:
+        self.toks, self.lex = toks, lex
+        self.before: dict[tuple[int, str], bool] = {}
+        self.after: dict[tuple[int, str], bool] = {}
+        # A clause without a word that can start a cue cannot negate anything: no scan there.
+        keys, words = lex.cue_keys, toks.words
+        numbers = NUMBER in keys
+        self.cued = {
+            c
+            for w, c in zip(words, toks.clauses, strict=True)
+            if w in keys or (numbers and w.isdigit())
+        }
+
+    def __call__(self, i: int, j: int, hit_id: str) -> bool:
+        """Is the phrase at tokens ``i:j`` negated for ``hit_id``?"""
+        if self.toks.clauses[i] not in self.cued:
+            return False
+        negated = self.before.get((i, hit_id))
+        if negated is None:
+            negated = self.before[i, hit_id] = _negated_before(self.toks, i, hit_id, self.lex)
+        if negated:
+            return True
+        negated = self.after.get((j, hit_id))
+        if negated is None:
+            negated = self.after[j, hit_id] = _negated_after(self.toks, j, hit_id, self.lex)
+        return negated
+
+
 def detect(text: str, lexicon: Lexicon | None = None) -> list[Hit]:
     """All phrases of the word list in ``text``, in text order, each marked negated or not."""
     lex = lexicon or default_lexicon()
     toks = tokenize(normalise(text), lex)
+    negated = _Negation(toks, lex)
     hits: list[Hit] = []
     seen: set[tuple[int, int, str]] = set()
-    before: dict[tuple[int, str], bool] = {}
-    after: dict[tuple[int, str], bool] = {}
-    root_words, root_stemmed, stem_heads = lex.root.words, lex.root.stemmed, lex.stem_heads
-    stems = toks.stems
+    stems, known, max_gap = toks.stems, lex.first_nodes, lex.max_gap
     for i, word in enumerate(toks.words):
-        if word not in root_words and stems[i] not in root_stemmed and word[:3] not in stem_heads:
+        firsts = known.get(word)
+        if firsts is None:
+            firsts = lex.root.first_nodes(word, stems[i], lex.stems_by_head)
+        if not firsts:
             continue
-        for pattern, j in _phrases_at(toks, i, lex).items():
-            hit_id = pattern.id
-            if pattern.loose and not _loose_ok(toks, i, j, lex):
+        for pattern, j in _phrases_at(toks, i, firsts, max_gap).items():
+            key = (i, j, pattern.id)
+            if key in seen or (pattern.loose and not _loose_ok(toks, i, j, lex)):
                 continue
-            if (i, j, hit_id) in seen:
-                continue
-            seen.add((i, j, hit_id))
+            seen.add(key)
             start, end = toks.starts[i], toks.ends[j - 1]
-            if (i, hit_id) not in before:
-                before[i, hit_id] = _negated_before(toks, i, hit_id, lex)
-            negated = before[i, hit_id]
-            if not negated:
-                if (j, hit_id) not in after:
-                    after[j, hit_id] = _negated_after(toks, j, hit_id, lex)
-                negated = after[j, hit_id]
             fuzzy = any(toks.fuzzy[i:j])
-            hits.append(Hit(pattern.kind, pattern.id, start, end, text[start:end], fuzzy, negated))
+            no = negated(i, j, pattern.id)
+            hits.append(
+                Hit(pattern.kind, pattern.id, start, end, text[start:end], fuzzy, no, pattern.loose)
+            )
     return _dedupe(hits)
 
 
 def _dedupe(hits: list[Hit]) -> list[Hit]:
-    """One hit per id and overlapping stretch: the longest, a non-negated one first."""
-    hits.sort(key=lambda h: (h.kind, h.id, h.negated, -(h.end - h.start), h.start))
+    """One hit per id and overlapping stretch: non-negated first, then the phrase as listed
+    before a word-order variant, then the longest."""
+    hits.sort(key=lambda h: (h.kind, h.id, h.negated, h.variant, -(h.end - h.start), h.start))
     kept: list[Hit] = []
     for hit in hits:
         if any(

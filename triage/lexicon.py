@@ -15,8 +15,7 @@ import data
 from socialmap.vocabulary import Vocabulary, load_vocabulary
 
 from .errors import RulesError
-from .stemming import MIN_LENGTH
-from .stemming import heads as stem_keys_of
+from .stemming import MIN_LENGTH, stem_keys
 from .stemming import stem as stem_word
 
 GAP = ".."
@@ -58,9 +57,12 @@ def tokens_of(text: str) -> list[str]:
     return [m.group().replace(".", "") for m in _TOKEN.finditer(text)]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Pattern:
-    """One phrase of the word list: tokens (``word``, ``stem*`` or the gap ``..``)."""
+    """One phrase of the word list: tokens (``word``, ``stem*`` or the gap ``..``).
+
+    Compared by identity: every phrase (and every word-order variant) is its own pattern.
+    """
 
     kind: str
     id: str
@@ -90,9 +92,11 @@ class PhraseNode:
     on the Snowball stem of the note's word, ``stems`` (``stam*``) as the start of the word.
     """
 
-    __slots__ = ("ends", "gap", "stemmed", "stems", "words")
+    __slots__ = ("ends", "gap", "keys", "more", "stemmed", "stems", "words")
 
     def __init__(self) -> None:
+        self.more = False  # can a phrase go on from here? (set by ``finish``)
+        self.keys: frozenset[str] = frozenset()  # words and stems that go on (set by ``finish``)
         self.ends: list[Pattern] = []
         self.words: dict[str, PhraseNode] = {}
         self.stemmed: dict[str, PhraseNode] = {}
@@ -113,6 +117,24 @@ class PhraseNode:
             else:
                 node = node.stemmed.setdefault(stem_word(part), PhraseNode())
         node.ends.append(pattern)
+
+    def first_nodes(
+        self, word: str, stem: str, by_head: dict[str, tuple[tuple[str, PhraseNode], ...]]
+    ) -> tuple[PhraseNode, ...]:
+        """The nodes a phrase starting with this word (of this stem) goes on from (root only)."""
+        found = [n for n in (self.words.get(word), self.stemmed.get(stem)) if n is not None]
+        found += [node for prefix, node in by_head.get(word[:3], ()) if word.startswith(prefix)]
+        return tuple(found)
+
+    def finish(self) -> None:
+        """Mark, below this node, which nodes a phrase can go on from."""
+        children = [*self.words.values(), *self.stemmed.values(), *self.stems.values()]
+        if self.gap is not None:
+            children.append(self.gap)
+        self.more = bool(children)
+        self.keys = frozenset(self.words) | frozenset(self.stemmed)
+        for child in children:
+            child.finish()
 
 
 @dataclass
@@ -147,25 +169,34 @@ class Lexicon:
     stem_heads: frozenset[str] = frozenset()
     #: Stem of every word the list knows (its own words, cues, ``fuzzy.known``): data only.
     stem_table: dict[str, str] = field(default_factory=dict)
-    #: Stems of phrase words and of known words, and their short keys (see ``stemming.heads``).
+    #: Stems of phrase words and of known words, and their short keys (see ``stemming.may_match``).
     phrase_stems: frozenset[str] = frozenset()
     known_stems: frozenset[str] = frozenset()
     stem_keys: frozenset[str] = frozenset()
     negators: frozenset[str] = frozenset()
+    #: Words that can start a negation scan (last word of a cue before, first of a cue after).
+    cue_keys: frozenset[str] = frozenset()
+    #: Token entries ``(word, stem, fuzzy)`` of every known word and abbreviation.
+    entries: dict[str, tuple[tuple[str, str, bool], ...]] = field(default_factory=dict)
+    #: Where phrases starting with a known word go on from (empty: no phrase starts so).
+    first_nodes: dict[str, tuple[PhraseNode, ...]] = field(default_factory=dict)
 
     def index(self) -> None:
         """Build the phrase trie, the fuzzy candidate lists by first letter and the cue indexes."""
         root = PhraseNode()
         words: set[str] = set()
         stems: set[str] = set()
+        listed = {(p.id, p.parts) for p in self.patterns}
         for pattern in self.patterns:
             root.add(pattern, pattern.parts, self.exact)
             for variant in self._variants(pattern):
-                root.add(variant, variant.parts, self.exact)
+                if (variant.id, variant.parts) not in listed:
+                    root.add(variant, variant.parts, self.exact)
             for part in pattern.parts:
                 if part == GAP:
                     continue
                 (stems.add(part[:-1]) if part.endswith("*") else words.add(part))
+        root.finish()
         self.root = root
         heads: dict[str, list[tuple[str, PhraseNode]]] = defaultdict(list)
         for stem in sorted(root.stems, key=len):
@@ -183,8 +214,14 @@ class Lexicon:
             self.stem_table[w] for w in words if len(w) >= MIN_LENGTH and w not in self.exact
         )
         self.known_stems = frozenset(self.stem_table.values())
-        self.stem_keys = frozenset(k for s in self.known_stems for k in stem_keys_of(s))
+        self.stem_keys = frozenset(k for s in self.known_stems for k in stem_keys(s))
         self.negators = frozenset(c.tokens[0] for c in self.before if len(c.tokens) == 1)
+        self.entries = {w: ((w, s, False),) for w, s in self.stem_table.items()}
+        for short, expansion in self.abbreviations.items():
+            self.entries[short] = tuple((w, self.stem_table[w], False) for w in expansion)
+        self.first_nodes = {
+            w: root.first_nodes(w, s, self.stems_by_head) for w, s in self.stem_table.items()
+        }
         self.fuzzy_words = _by_letter(words, self.min_length)
         self.fuzzy_stems = _by_letter(stems, self.min_length)
         before: dict[str, list[Cue]] = defaultdict(list)
@@ -194,6 +231,7 @@ class Lexicon:
         for cue in self.after:
             after[cue.tokens[0]].append(cue)
         self.before_by_last, self.after_by_first = dict(before), dict(after)
+        self.cue_keys = frozenset(before) | frozenset(after)
         self.pseudo_words = frozenset(w for phrase in self.pseudo for w in phrase)
 
     def _variants(self, pattern: Pattern) -> list[Pattern]:

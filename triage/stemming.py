@@ -17,7 +17,6 @@ import snowballstemmer
 MIN_LENGTH = 5
 #: Single words whose stem is kept between calls (least recently used are dropped).
 CACHE_SIZE = 4096
-_VOWEL_PAIRS = (("aa", "a"), ("ee", "e"), ("oo", "o"), ("uu", "u"))
 
 _LOCK = threading.Lock()  # a Snowball stemmer object keeps state while it works
 _SNOWBALL = snowballstemmer.stemmer("dutch")
@@ -43,23 +42,26 @@ def _cached(word: str) -> str:
     return found
 
 
-def _head(word: str) -> str:
-    for double, single in _VOWEL_PAIRS:
-        if double in word[:4]:
-            word = word.replace(double, single, 1)
-    return word[:3]
+def stem_keys(found: str) -> set[str]:
+    """Short keys under which words with the stem ``found`` are looked up (see ``may_match``).
 
-
-def heads(word: str) -> tuple[str, ...]:
-    """Short keys that a word shares with its stem: 3 letters, doubled vowels single, no ``ge-``.
-
-    Snowball drops the ``ge`` of a participle, also after a particle ("afgelopen" = "aflop"),
-    so the keys are taken with and without it. A word none of whose keys is a key of a stem of
-    the word list need not be stemmed.
+    The first three letters, with a doubled vowel among them also single and a single one
+    also doubled ("buur" from "buren": ``buu`` and ``bur``).
     """
-    keys = [_head(word)]
-    if len(word) > MIN_LENGTH:
-        at = word.find("ge", 0, 5)
-        if at != -1:
-            keys.append(_head(word[:at] + word[at + 2 :]))
-    return tuple(keys)
+    head = found[:3]
+    keys = {head}
+    for at, letter in enumerate(head):
+        if letter in "aeou":
+            keys.add((head[:at] + letter + head[at:])[:3])
+            if head[at + 1 : at + 2] == letter:
+                keys.add((head[:at] + head[at + 1 :] + found[3:4])[:3])
+    return keys
+
+
+def may_match(word: str, keys: frozenset[str]) -> bool:
+    """Can the stem of ``word`` have one of ``keys``? Snowball drops the ``ge`` of a participle,
+    also after a particle ("afgelopen" = "aflop"), so the word is tried without it too."""
+    if word[:3] in keys:
+        return True
+    at = word.find("ge", 0, 5)
+    return at != -1 and (word[:at] + word[at + 2 : at + 5])[:3] in keys

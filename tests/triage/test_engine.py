@@ -6,7 +6,9 @@ import pytest
 
 import data
 from socialmap.vocabulary import load_vocabulary
-from triage import decide, load_rules
+from triage import TriageDecision, decide, load_rules
+
+from .evaluate_detection import load_labelled
 
 VOCAB = load_vocabulary()
 RULES = load_rules()
@@ -341,3 +343,23 @@ def test_decision_is_deterministic():
 
 def test_duplicate_ids_are_folded():
     assert decide({"complaints": ["eenzaamheid", "eenzaamheid"]}).complaints == ["eenzaamheid"]
+
+
+def test_answers_are_valid_models():
+    """Answers survive a round trip through validation unchanged, for every rule case and
+    every labelled note (with a spinnenweb and ticked complaints)."""
+    requests = [case[1] for case in RULE_CASES]
+    for n, item in enumerate(load_labelled()):
+        requests.append(
+            {
+                "age": 20 + n % 60,
+                "complaints": ["eenzaamheid"] if n % 3 == 0 else [],
+                "spinnenweb": {"meedoen": n % 11, "zingeving": 7},
+                "text": str(item["t"]),
+            }
+        )
+    for request in requests:
+        decision = decide(request)
+        again = TriageDecision.model_validate(decision.model_dump())
+        assert again == decision
+        assert again.to_json() == decision.to_json()
