@@ -38,18 +38,18 @@ class Hit(NamedTuple):
 
 
 class Tokens:
-    """The words of one note as parallel lists: normalised text, stem, offsets, clause, segment."""
+    """The words of one note as parallel lists: normalised text, stem, clause, segment and the
+    regex match (for offsets), plus the positions of typo fixes."""
 
-    __slots__ = ("clauses", "ends", "fuzzy", "segments", "starts", "stems", "words")
+    __slots__ = ("clauses", "fixed", "matches", "segments", "stems", "words")
 
     def __init__(self) -> None:
         self.words: list[str] = []
         self.stems: list[str] = []
-        self.starts: list[int] = []
-        self.ends: list[int] = []
         self.clauses: list[int] = []
         self.segments: list[int] = []
-        self.fuzzy: list[bool] = []
+        self.matches: list[re.Match[str]] = []
+        self.fixed: set[int] = set()
 
 
 def _correct(word: str, lex: Lexicon) -> str | None:
@@ -89,22 +89,22 @@ def stem_of(word: str, lex: Lexicon) -> str:
     return stem_word(word) if may_match(word, lex.stem_keys) else word
 
 
-def _unknown(word: str, lex: Lexicon) -> tuple[tuple[str, str, bool], ...]:
-    """Token entries of a word the list does not know: its stem, or a typo fix if close."""
+def _unknown(word: str, lex: Lexicon) -> tuple[str, str, bool]:
+    """A word the list does not know: (word, stem, False), or (fix, its stem, True) for a typo."""
     stemmed = stem_of(word, lex)
     if len(word) >= lex.min_length and stemmed not in lex.known_stems:
         fixed = _correct(word, lex)
         if fixed is not None:
-            return ((fixed, lex.stem_table[fixed], True),)
-    return ((word, stemmed, False),)
+            return fixed, lex.stem_table[fixed], True
+    return word, stemmed, False
 
 
 def tokenize(norm: str, lex: Lexicon) -> Tokens:
     """Split normalised text into tokens with clause/segment numbers, stems and typo fixes."""
     toks = Tokens()
-    words, stems, starts, ends = toks.words, toks.stems, toks.starts, toks.ends
-    clauses, segments, fuzzy = toks.clauses, toks.segments, toks.fuzzy
-    entries, abbreviations = lex.entries, lex.abbreviations
+    words, stems, clauses = toks.words, toks.stems, toks.clauses
+    segments, matches = toks.segments, toks.matches
+    table, expansions = lex.stem_table, lex.expansions
     clause = segment = 0
     prev_word = ""
     for match in _SCAN.finditer(norm):
@@ -113,7 +113,7 @@ def tokenize(norm: str, lex: Lexicon) -> Tokens:
             if kind is None:
                 segment += 1
             else:
-                if not (match.group(2) == "." and prev_word in abbreviations and words):
+                if not (match.group(2) == "." and prev_word in expansions and words):
                     clause += 1
                     segment += 1
                 prev_word = ""
@@ -122,15 +122,25 @@ def tokenize(norm: str, lex: Lexicon) -> Tokens:
         if "." in word:
             word = word.replace(".", "")
         prev_word = word
-        start, end = match.span()
-        for part, stemmed, fixed in entries.get(word) or _unknown(word, lex):
-            words.append(part)
-            stems.append(stemmed)
-            starts.append(start)
-            ends.append(end)
-            clauses.append(clause)
-            segments.append(segment)
-            fuzzy.append(fixed)
+        expansion = expansions.get(word)
+        if expansion:
+            for part, stemmed in expansion:
+                words.append(part)
+                stems.append(stemmed)
+                clauses.append(clause)
+                segments.append(segment)
+                matches.append(match)
+            continue
+        stemmed = table.get(word)
+        if stemmed is None:
+            word, stemmed, fixed = _unknown(word, lex)
+            if fixed:
+                toks.fixed.add(len(words))
+        words.append(word)
+        stems.append(stemmed)
+        clauses.append(clause)
+        segments.append(segment)
+        matches.append(match)
     return toks
 
 
@@ -347,8 +357,8 @@ def detect(text: str, lexicon: Lexicon | None = None) -> list[Hit]:
             if key in seen or (pattern.loose and not _loose_ok(toks, i, j, lex)):
                 continue
             seen.add(key)
-            start, end = toks.starts[i], toks.ends[j - 1]
-            fuzzy = any(toks.fuzzy[i:j])
+            start, end = toks.matches[i].start(), toks.matches[j - 1].end()
+            fuzzy = bool(toks.fixed) and any(k in toks.fixed for k in range(i, j))
             no = negated(i, j, pattern.id)
             hits.append(
                 Hit(pattern.kind, pattern.id, start, end, text[start:end], fuzzy, no, pattern.loose)

@@ -176,8 +176,8 @@ class Lexicon:
     negators: frozenset[str] = frozenset()
     #: Words that can start a negation scan (last word of a cue before, first of a cue after).
     cue_keys: frozenset[str] = frozenset()
-    #: Token entries ``(word, stem, fuzzy)`` of every known word and abbreviation.
-    entries: dict[str, tuple[tuple[str, str, bool], ...]] = field(default_factory=dict)
+    #: Abbreviations with the ``(word, stem)`` of every word they stand for.
+    expansions: dict[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)
     #: Where phrases starting with a known word go on from (empty: no phrase starts so).
     first_nodes: dict[str, tuple[PhraseNode, ...]] = field(default_factory=dict)
 
@@ -216,9 +216,10 @@ class Lexicon:
         self.known_stems = frozenset(self.stem_table.values())
         self.stem_keys = frozenset(k for s in self.known_stems for k in stem_keys(s))
         self.negators = frozenset(c.tokens[0] for c in self.before if len(c.tokens) == 1)
-        self.entries = {w: ((w, s, False),) for w, s in self.stem_table.items()}
-        for short, expansion in self.abbreviations.items():
-            self.entries[short] = tuple((w, self.stem_table[w], False) for w in expansion)
+        self.expansions = {
+            short: tuple((w, self.stem_table[w]) for w in expansion)
+            for short, expansion in self.abbreviations.items()
+        }
         self.first_nodes = {
             w: root.first_nodes(w, s, self.stems_by_head) for w, s in self.stem_table.items()
         }
