@@ -155,8 +155,13 @@ def _walk(node: PhraseNode, toks: Tokens, k: int, max_gap: int, out: Ends) -> No
     if not node.more:
         return
     clauses = toks.clauses
-    if k < len(clauses) and clauses[k] == clauses[k - 1]:
-        _step(node, toks, k, max_gap, out)
+    if k >= len(clauses) or clauses[k] != clauses[k - 1]:
+        return
+    if node.gap is None and not node.stems:
+        keys = node.keys
+        if toks.words[k] not in keys and toks.stems[k] not in keys:
+            return  # the usual case: the next word goes nowhere
+    _step(node, toks, k, max_gap, out)
 
 
 def _step(node: PhraseNode, toks: Tokens, k: int, max_gap: int, out: Ends) -> None:
@@ -262,12 +267,14 @@ def _comma_ok(cue: Cue, toks: Tokens, q: int, i: int) -> bool:
 
 def _negated_before(toks: Tokens, i: int, hit_id: str, lex: Lexicon) -> bool:
     words, clauses = toks.words, toks.clauses
+    index, scope_end, filler = lex.before_by_last, lex.scope_end, lex.filler
     clause, between = clauses[i], 0
     for q in range(i - 1, max(-1, i - _MAX_LOOK), -1):
         if clauses[q] != clause:
             return False
         text = words[q]
-        for cue in _cues(lex.before_by_last, text):
+        cues = _cues(index, text) if text.isdigit() else index.get(text, ())
+        for cue in cues:
             start = q - len(cue.tokens) + 1
             if start < 0 or (cue.only and hit_id not in cue.only) or not _cue_at(cue, words, start):
                 continue
@@ -277,21 +284,23 @@ def _negated_before(toks: Tokens, i: int, hit_id: str, lex: Lexicon) -> bool:
                 and not _in_pseudo(words, q, lex)
             ):
                 return True
-        if text in lex.scope_end:
+        if text in scope_end:
             return False
-        if text not in lex.filler:
+        if text not in filler:
             between += 1
     return False
 
 
 def _negated_after(toks: Tokens, j: int, hit_id: str, lex: Lexicon) -> bool:
     words, clauses, segments = toks.words, toks.clauses, toks.segments
+    index, filler = lex.after_by_first, lex.filler
     clause, segment, between = clauses[j - 1], segments[j - 1], 0
     for q in range(j, min(len(words), j + _MAX_LOOK)):
         text = words[q]
         if clauses[q] != clause or text in _CONTRAST:
             return False
-        for cue in _cues(lex.after_by_first, text):
+        cues = _cues(index, text) if text.isdigit() else index.get(text, ())
+        for cue in cues:
             if (cue.only and hit_id not in cue.only) or not _cue_at(cue, words, q):
                 continue
             if (segments[q] != segment and not cue.crosses_comma) or _in_pseudo(words, q, lex):
@@ -300,7 +309,7 @@ def _negated_after(toks: Tokens, j: int, hit_id: str, lex: Lexicon) -> bool:
             final = end == len(words) or clauses[end] != clause
             if between <= cue.window and (final or not cue.final):
                 return True
-        if text not in lex.filler:
+        if text not in filler:
             between += 1
     return False
 
@@ -308,30 +317,38 @@ def _negated_after(toks: Tokens, j: int, hit_id: str, lex: Lexicon) -> bool:
 class _Negation:
     """Negation results of one note, shared by the phrases at the same place."""
 
-    __slots__ = ("after", "before", "cued", "lex", "toks")
+    __slots__ = ("after", "before", "first", "last", "lex", "toks")
 
     def __init__(self, toks: Tokens, lex: Lexicon) -> None:
         self.toks, self.lex = toks, lex
         self.before: dict[tuple[int, str], bool] = {}
         self.after: dict[tuple[int, str], bool] = {}
-        # A clause without a word that can start a cue cannot negate anything: no scan there.
-        keys, words = lex.cue_keys, toks.words
+        # First and last word per clause that can belong to a cue: a phrase with no such word
+        # before it (or after it) in its clause needs no scan that way.
+        self.first: dict[int, int] = {}
+        self.last: dict[int, int] = {}
+        keys, clauses = lex.cue_keys, toks.clauses
         numbers = NUMBER in keys
-        self.cued = {
-            c
-            for w, c in zip(words, toks.clauses, strict=True)
-            if w in keys or (numbers and w.isdigit())
-        }
+        for k, word in enumerate(toks.words):
+            if word in keys or (numbers and word.isdigit()):
+                self.first.setdefault(clauses[k], k)
+                self.last[clauses[k]] = k
 
     def __call__(self, i: int, j: int, hit_id: str) -> bool:
         """Is the phrase at tokens ``i:j`` negated for ``hit_id``?"""
-        if self.toks.clauses[i] not in self.cued:
+        clause = self.toks.clauses[i]
+        first = self.first.get(clause)
+        if first is None:
             return False
-        negated = self.before.get((i, hit_id))
-        if negated is None:
-            negated = self.before[i, hit_id] = _negated_before(self.toks, i, hit_id, self.lex)
-        if negated:
-            return True
+        if first < i:
+            negated = self.before.get((i, hit_id))
+            if negated is None:
+                negated = _negated_before(self.toks, i, hit_id, self.lex)
+                self.before[i, hit_id] = negated
+            if negated:
+                return True
+        if self.last[clause] < j:
+            return False
         negated = self.after.get((j, hit_id))
         if negated is None:
             negated = self.after[j, hit_id] = _negated_after(self.toks, j, hit_id, self.lex)
@@ -369,15 +386,20 @@ def detect(text: str, lexicon: Lexicon | None = None) -> list[Hit]:
 def _dedupe(hits: list[Hit]) -> list[Hit]:
     """One hit per id and overlapping stretch: non-negated first, then the phrase as listed
     before a word-order variant, then the longest."""
-    hits.sort(key=lambda h: (h.kind, h.id, h.negated, h.variant, -(h.end - h.start), h.start))
-    kept: list[Hit] = []
+    groups: dict[tuple[str, str], list[Hit]] = {}
     for hit in hits:
-        if any(
-            k.kind == hit.kind and k.id == hit.id and k.start < hit.end and hit.start < k.end
-            for k in kept
-        ):
+        groups.setdefault((hit.kind, hit.id), []).append(hit)
+    kept: list[Hit] = []
+    for group in groups.values():
+        if len(group) == 1:
+            kept.append(group[0])
             continue
-        kept.append(hit)
+        group.sort(key=lambda h: (h.negated, h.variant, h.start - h.end, h.start))
+        chosen: list[Hit] = []
+        for hit in group:
+            if not any(k.start < hit.end and hit.start < k.end for k in chosen):
+                chosen.append(hit)
+        kept += chosen
     kept.sort(key=lambda h: (h.start, h.end, h.kind, h.id))
     return kept
 
