@@ -238,14 +238,10 @@ def _cues(index: dict[str, list[Cue]], text: str) -> list[Cue]:
 
 def _in_pseudo(words: list[str], q: int, lex: Lexicon) -> bool:
     """True when token ``q`` is part of a phrase that only looks like a negation."""
-    if words[q] not in lex.pseudo_words:
-        return False
-    for phrase in lex.pseudo:
-        for start in range(q - len(phrase) + 1, q + 1):
-            if start >= 0 and all(
-                start + k < len(words) and words[start + k] == w for k, w in enumerate(phrase)
-            ):
-                return True
+    for phrase, at in lex.pseudo_by_word.get(words[q], ()):
+        start = q - at
+        if start >= 0 and words[start : start + len(phrase)] == phrase:
+            return True
     return False
 
 
@@ -327,12 +323,14 @@ class _Negation:
         # before it (or after it) in its clause needs no scan that way.
         self.first: dict[int, int] = {}
         self.last: dict[int, int] = {}
-        keys, clauses = lex.cue_keys, toks.clauses
-        numbers = NUMBER in keys
-        for k, word in enumerate(toks.words):
-            if word in keys or (numbers and word.isdigit()):
-                self.first.setdefault(clauses[k], k)
-                self.last[clauses[k]] = k
+        keys, clauses, words = lex.cue_keys, toks.clauses, toks.words
+        if NUMBER in keys:
+            places = [k for k, word in enumerate(words) if word in keys or word.isdigit()]
+        else:
+            places = [k for k, word in enumerate(words) if word in keys]
+        for k in places:
+            self.first.setdefault(clauses[k], k)
+            self.last[clauses[k]] = k
 
     def __call__(self, i: int, j: int, hit_id: str) -> bool:
         """Is the phrase at tokens ``i:j`` negated for ``hit_id``?"""

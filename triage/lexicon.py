@@ -166,6 +166,8 @@ class Lexicon:
     before_by_last: dict[str, list[Cue]] = field(default_factory=dict)
     after_by_first: dict[str, list[Cue]] = field(default_factory=dict)
     pseudo_words: frozenset[str] = frozenset()
+    #: Per word: the pseudo-negations it is part of, and where in them.
+    pseudo_by_word: dict[str, list[tuple[list[str], int]]] = field(default_factory=dict)
     stem_heads: frozenset[str] = frozenset()
     #: Stem of every word the list knows (its own words, cues, ``fuzzy.known``): data only.
     stem_table: dict[str, str] = field(default_factory=dict)
@@ -234,6 +236,11 @@ class Lexicon:
         self.before_by_last, self.after_by_first = dict(before), dict(after)
         self.cue_keys = frozenset(before) | frozenset(after)
         self.pseudo_words = frozenset(w for phrase in self.pseudo for w in phrase)
+        by_word: dict[str, list[tuple[list[str], int]]] = defaultdict(list)
+        for phrase in self.pseudo:
+            for at, word in enumerate(phrase):
+                by_word[word].append((list(phrase), at))
+        self.pseudo_by_word = dict(by_word)
 
     def _variants(self, pattern: Pattern) -> list[Pattern]:
         """Other orders of a two-word phrase of content words ("slaapt slecht" ~ "slecht slapen").
