@@ -39,7 +39,7 @@ def day_part(when: str | None) -> str | None:
     if m is None:
         return None
     hour = int(m.group(1))
-    return "ochtend" if hour < 12 else "middag" if hour < 18 else "avond"
+    return "ochtend" if hour < 12 else "middag" if hour < 17 else "avond"
 
 
 def schedule_reason(days: list[str], when: str | None) -> str | None:

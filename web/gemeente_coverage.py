@@ -109,7 +109,7 @@ def count_coverage(activities: Iterable[Activity], municipality: str | None = No
     for a in everything:
         if a.status is not Status.ACTIEF:
             continue
-        if a.location is None:
+        if a.online or a.location is None:
             online.add(a)
             continue
         key = _area_key(a, municipality)

@@ -10,7 +10,7 @@ from socialmap.models import Activity
 from socialmap.store import ActivityFilter
 
 SESSION_KEY = "shortlist"
-MAX_ITEMS = 12
+MAX_ITEMS = 5
 
 
 def ids() -> list[str]:

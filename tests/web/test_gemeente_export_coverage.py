@@ -77,14 +77,16 @@ def test_coverage_counts_match_the_database(catalogue: Flask) -> None:
     cov = count_coverage(activities)
     expected: Counter[tuple[str, str]] = Counter()
     for a in activities:
-        if a.status is Status.ACTIEF and a.location is not None:
+        if a.status is Status.ACTIEF and not a.online and a.location is not None:
             for d in a.dimensions:
                 expected[(municipality_of(a) or "", d)] += 1
     assert cov.rows
     for row in cov.rows:
         for d in load_vocabulary().dimensions.ids:
             assert row.dimensions.get(d, 0) == expected[(row.key, d)], (row.key, d)
-    online = [a for a in activities if a.status is Status.ACTIEF and a.location is None]
+    online = [a for a in activities
+              if a.status is Status.ACTIEF and (a.online or a.location is None)]
+    assert online, "the demo catalogue has online activities"
     assert cov.online.total == len(online)
 
 
@@ -136,7 +138,8 @@ def test_heat_map_per_pc4_area_of_one_municipality(catalogue: Flask,
     assert f"Dekking van de sociale kaart: {name}" in html
     table = _table(html, "dekking-dimensies")
     active_here = [a for a in activities if a.status is Status.ACTIEF
-                   and a.location is not None and municipality_of(a) == name]
+                   and not a.online and a.location is not None
+                   and municipality_of(a) == name]
     assert sum(int(r[1]) for r in table[1:-1]) == len(active_here)
     assert any(r[1] == "0" for r in table[1:-1])  # areas without any activity are shown
 

@@ -138,9 +138,6 @@ def test_coach_handout_of_five_fits_one_a4(page: Any) -> None:
     assert pdf_pages(page.pdf(format="A4", prefer_css_page_size=True)) == 1
 
 
-@pytest.mark.xfail(strict=True, reason="web/shortlist.py allows 12 items, but a full list "
-                   "prints on more than one A4 (the page promises one): lower MAX_ITEMS or "
-                   "compact the print layout, then remove this mark")
 def test_coach_full_shortlist_fits_one_a4(page: Any) -> None:
     from web.shortlist import MAX_ITEMS
 
