@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from rapidfuzz import fuzz, process, utils
+from rapidfuzz import fuzz, process
 
 from .lexicon import Lexicon, Pattern, PhraseNode, default_lexicon, normalise
 from .negation import Negation
@@ -57,8 +57,9 @@ def _correct(word: str, lex: Lexicon) -> str | None:
         return None
     if any(word.startswith(stem) for stem, _ in lex.stems_by_head.get(word[:3], ())):
         return None
-    query = utils.default_process(word)
-    # The candidates were processed with utils.default_process when the list was compiled.
+    # A token is ``[a-z0-9]+``, on which ``utils.default_process`` changes nothing; the
+    # candidates were processed with it when the list was compiled.
+    query = word
     best = process.extractOne(
         query,
         lex.fuzzy_words.get(word[0], ()),
@@ -103,43 +104,57 @@ def tokenize(norm: str, lex: Lexicon) -> Tokens:
     toks = Tokens()
     words, stems, clauses = toks.words, toks.stems, toks.clauses
     segments, matches = toks.segments, toks.matches
+    add_word, add_stem, add_clause = words.append, stems.append, clauses.append
+    add_segment, add_match = segments.append, matches.append
     table, expansions = lex.stem_table, lex.expansions
     clause = segment = 0
     prev_word = ""
     for match in _SCAN.finditer(norm):
-        kind = match.lastindex
-        if kind != 1:
-            if kind is None:
+        word, stop = match.groups()
+        if word is None:
+            if stop is None:
                 segment += 1
             else:
-                if not (match.group(2) == "." and prev_word in expansions and words):
+                if not (stop == "." and prev_word in expansions and words):
                     clause += 1
                     segment += 1
                 prev_word = ""
             continue
-        word = match.group(1)
-        if "." in word:
-            word = word.replace(".", "")
-        prev_word = word
-        expansion = expansions.get(word)
-        if expansion:
-            for part, stemmed in expansion:
-                words.append(part)
-                stems.append(stemmed)
-                clauses.append(clause)
-                segments.append(segment)
-                matches.append(match)
-            continue
         known = table.get(word)
         if known is None:
-            word, known, fixed = _unknown(word, lex)
-            if fixed:
-                toks.fixed.add(len(words))
-        words.append(word)
-        stems.append(known)
-        clauses.append(clause)
-        segments.append(segment)
-        matches.append(match)
+            if "." in word:
+                word = word.replace(".", "")
+            prev_word = word
+            expansion = expansions.get(word)
+            if expansion:
+                for part, stemmed in expansion:
+                    add_word(part)
+                    add_stem(stemmed)
+                    add_clause(clause)
+                    add_segment(segment)
+                    add_match(match)
+                continue
+            known = table.get(word)
+            if known is None:
+                word, known, fixed = _unknown(word, lex)
+                if fixed:
+                    toks.fixed.add(len(words))
+        else:
+            prev_word = word
+            expansion = expansions.get(word)
+            if expansion:
+                for part, stemmed in expansion:
+                    add_word(part)
+                    add_stem(stemmed)
+                    add_clause(clause)
+                    add_segment(segment)
+                    add_match(match)
+                continue
+        add_word(word)
+        add_stem(known)
+        add_clause(clause)
+        add_segment(segment)
+        add_match(match)
     return toks
 
 
