@@ -214,14 +214,6 @@ def _enter(node: PhraseNode, toks: Tokens, k: int, max_gap: int, out: Ends) -> N
                 _walk(child, toks, k + 1, max_gap, out)
 
 
-def _phrases_at(toks: Tokens, i: int, firsts: tuple[PhraseNode, ...], max_gap: int) -> Ends:
-    """Every phrase that starts at token ``i`` (entered through ``firsts``), with its end."""
-    out: Ends = {}
-    for child in firsts:
-        _walk(child, toks, i + 1, max_gap, out)
-    return out
-
-
 def _loose_ok(toks: Tokens, i: int, j: int, lex: Lexicon) -> bool:
     """A word-order variant holds within one comma-free stretch, skipping no negation word,
     "en", "of" or contrast word ("eet slecht en slaapt goed" is no "slaapt slecht")."""
@@ -238,20 +230,29 @@ def detect(text: str, lexicon: Lexicon | None = None) -> list[Hit]:
     negated = Negation(toks, lex)
     hits: list[Hit] = []
     seen: set[tuple[int, int, str]] = set()
-    stems, known, max_gap = toks.stems, lex.first_nodes, lex.max_gap
-    for i, word in enumerate(toks.words):
+    words, stems, matches, fixed = toks.words, toks.stems, toks.matches, toks.fixed
+    known, max_gap = lex.first_nodes, lex.max_gap
+    for i, word in enumerate(words):
         firsts = known.get(word)
         if firsts is None:
             firsts = lex.root.first_nodes(word, stems[i], lex.stems_by_head)
         if not firsts:
             continue
-        for pattern, j in _phrases_at(toks, i, firsts, max_gap).items():
+        found: Ends = {}
+        for child in firsts:
+            if child.more:
+                _walk(child, toks, i + 1, max_gap, found)
+            else:  # a one-word phrase (the usual case): no call
+                for pattern in child.ends:
+                    if pattern not in found:
+                        found[pattern] = i + 1
+        for pattern, j in found.items():
             key = (i, j, pattern.id)
             if key in seen or (pattern.loose and not _loose_ok(toks, i, j, lex)):
                 continue
             seen.add(key)
-            start, end = toks.matches[i].start(), toks.matches[j - 1].end()
-            fuzzy = bool(toks.fixed) and any(k in toks.fixed for k in range(i, j))
+            start, end = matches[i].start(), matches[j - 1].end()
+            fuzzy = bool(fixed) and any(k in fixed for k in range(i, j))
             no = negated(i, j, pattern.id)
             hits.append(
                 Hit(pattern.kind, pattern.id, start, end, text[start:end], fuzzy, no, pattern.loose)
