@@ -106,7 +106,7 @@ def tokenize(norm: str, lex: Lexicon) -> Tokens:
     segments, matches = toks.segments, toks.matches
     add_word, add_stem, add_clause = words.append, stems.append, clauses.append
     add_segment, add_match = segments.append, matches.append
-    table, expansions = lex.stem_table, lex.expansions
+    table, expansions, plain = lex.stem_table, lex.expansions, lex.plain_stems
     clause = segment = 0
     prev_word = ""
     for match in _SCAN.finditer(norm):
@@ -120,7 +120,7 @@ def tokenize(norm: str, lex: Lexicon) -> Tokens:
                     segment += 1
                 prev_word = ""
             continue
-        known = table.get(word)
+        known = plain.get(word)
         if known is None:
             if "." in word:
                 word = word.replace(".", "")
@@ -141,15 +141,6 @@ def tokenize(norm: str, lex: Lexicon) -> Tokens:
                     toks.fixed.add(len(words))
         else:
             prev_word = word
-            expansion = expansions.get(word)
-            if expansion:
-                for part, stemmed in expansion:
-                    add_word(part)
-                    add_stem(stemmed)
-                    add_clause(clause)
-                    add_segment(segment)
-                    add_match(match)
-                continue
         add_word(word)
         add_stem(known)
         add_clause(clause)
@@ -231,6 +222,7 @@ def detect(text: str, lexicon: Lexicon | None = None) -> list[Hit]:
     hits: list[Hit] = []
     seen: set[tuple[int, int, str]] = set()
     words, stems, matches, fixed = toks.words, toks.stems, toks.matches, toks.fixed
+    clauses, count = toks.clauses, len(toks.words)
     known, max_gap = lex.first_nodes, lex.max_gap
     for i, word in enumerate(words):
         firsts = known.get(word)
@@ -239,13 +231,18 @@ def detect(text: str, lexicon: Lexicon | None = None) -> list[Hit]:
         if not firsts:
             continue
         found: Ends = {}
-        for child in firsts:
-            if child.more:
-                _walk(child, toks, i + 1, max_gap, found)
-            else:  # a one-word phrase (the usual case): no call
-                for pattern in child.ends:
-                    if pattern not in found:
-                        found[pattern] = i + 1
+        k = i + 1
+        for child in firsts:  # ``_walk`` inlined: most phrases end here or go nowhere
+            for pattern in child.ends:
+                if pattern not in found:
+                    found[pattern] = k
+            if not child.more or k == count or clauses[k] != clauses[i]:
+                continue
+            if child.gap is None and not child.stems:
+                keys = child.keys
+                if words[k] not in keys and stems[k] not in keys:
+                    continue
+            _step(child, toks, k, max_gap, found)
         for pattern, j in found.items():
             key = (i, j, pattern.id)
             if key in seen or (pattern.loose and not _loose_ok(toks, i, j, lex)):

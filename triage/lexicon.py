@@ -180,6 +180,8 @@ class Lexicon:
     cue_keys: frozenset[str] = frozenset()
     #: Abbreviations with the ``(word, stem)`` of every word they stand for.
     expansions: dict[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)
+    #: ``stem_table`` without the abbreviations: the tokeniser's one lookup for a known word.
+    plain_stems: dict[str, str] = field(default_factory=dict)
     #: Where phrases starting with a known word go on from (empty: no phrase starts so).
     first_nodes: dict[str, tuple[PhraseNode, ...]] = field(default_factory=dict)
 
@@ -222,6 +224,7 @@ class Lexicon:
             short: tuple((w, self.stem_table[w]) for w in expansion)
             for short, expansion in self.abbreviations.items()
         }
+        self.plain_stems = {w: s for w, s in self.stem_table.items() if w not in self.expansions}
         self.first_nodes = {
             w: root.first_nodes(w, s, self.stems_by_head) for w, s in self.stem_table.items()
         }
