@@ -32,6 +32,7 @@ class MatchResult(BaseModel):
     online: bool
     municipality: str | None
     when: str | None
+    signup: str | None
 
 
 class LocationUsed(BaseModel):
@@ -71,7 +72,7 @@ def _result(index: MatchIndex, ranked: Ranked, i: int, request: MatchRequest, to
                             verified=float(index.verified[row_no]), needs=ranked.needs,
                             request=request, today=today, weights=weights),
         components=comps, online=bool(row["online"]), municipality=row["municipality"],
-        when=row["when"],
+        when=row["when"], signup=row["signup"],
     )
 
 

@@ -9,7 +9,7 @@ import numpy as np
 
 from socialmap.geo import EARTH_RADIUS_KM
 
-from .index import MatchIndex
+from .index import MatchIndex, day_bits
 from .request import MatchRequest, Origin
 
 
@@ -22,9 +22,27 @@ def age_mask(index: MatchIndex, age: int | None) -> np.ndarray:
     return low_ok & high_ok
 
 
+def day_mask(index: MatchIndex, days: list[str]) -> np.ndarray:
+    """Activities on at least one of ``days`` (none asked: all); no days stated: kept."""
+    if not days:
+        return np.ones(len(index), dtype=bool)
+    return (index.days == 0) | ((index.days & day_bits(days)) != 0)
+
+
+def language_mask(index: MatchIndex, languages: list[str]) -> np.ndarray:
+    """Activities offering at least one of ``languages`` (none asked: all)."""
+    mask = np.zeros(len(index), dtype=bool) if languages else np.ones(len(index), dtype=bool)
+    for code in languages:
+        found = index.languages.get(code)
+        if found is not None:
+            mask |= found
+    return mask
+
+
 def limits_mask(index: MatchIndex, request: MatchRequest) -> np.ndarray:
-    """All limits that do not need a distance: age, free_only, wheelchair, online_ok."""
-    mask = age_mask(index, request.age)
+    """All limits that need no distance: age, free_only, wheelchair, online_ok, days, languages."""
+    mask = age_mask(index, request.age) & day_mask(index, request.days)
+    mask &= language_mask(index, request.languages)
     if request.free_only:
         mask &= index.free
     if request.wheelchair:

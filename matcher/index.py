@@ -16,7 +16,7 @@ import pandas as pd
 from sklearn.neighbors import BallTree
 
 from socialmap.geo import locate
-from socialmap.models import Activity
+from socialmap.models import DAYS, Activity
 from socialmap.vocabulary import load_vocabulary
 
 from .config import load_weights
@@ -28,6 +28,8 @@ FRAME_COLUMNS = (
     "lat", "lon", "online", "cost_eur", "cost_label", "when", "days", "age_min", "age_max",
     "wheelchair", "last_verified", "municipality", "city",
 )
+#: Further columns, with the value a frame without them gets (the :class:`Activity` defaults).
+OPTIONAL_COLUMNS: dict[str, Any] = {"languages": ("nl",), "signup": None}
 
 
 def _coordinates(a: Activity) -> tuple[float, float]:
@@ -50,14 +52,43 @@ def _row(a: Activity) -> tuple[object, ...]:
         a.cost.label(), a.schedule.when, a.schedule.days,
         np.nan if a.age_min is None else a.age_min, np.nan if a.age_max is None else a.age_max,
         a.wheelchair.value, a.last_verified, loc.municipality if loc else None,
-        loc.city if loc else None,
+        loc.city if loc else None, tuple(a.languages), _signup(a),
     )
+
+
+def _signup(a: Activity) -> str | None:
+    """How to sign up: the sign-up text, else the contact's phone, else e-mail."""
+    return a.signup or a.contact.phone or a.contact.email or None
 
 
 def activities_frame(activities: Iterable[Activity]) -> pd.DataFrame:
     """The catalogue frame of the active, classified activities among ``activities``."""
     rows = [_row(a) for a in activities if a.active and a.classified]
-    return pd.DataFrame(rows, columns=list(FRAME_COLUMNS))
+    return pd.DataFrame(rows, columns=[*FRAME_COLUMNS, *OPTIONAL_COLUMNS])
+
+
+def _with_optional(frame: pd.DataFrame) -> pd.DataFrame:
+    missing = {c: [v] * len(frame) for c, v in OPTIONAL_COLUMNS.items() if c not in frame}
+    return frame.assign(**missing) if missing else frame
+
+
+def _day_bits(days: pd.Series) -> np.ndarray:
+    """Week days as a bit mask per row (bit i: ``DAYS[i]``; 0: no days stated)."""
+    return np.array([day_bits(ds) for ds in days], dtype=np.uint8)
+
+
+def day_bits(days: Iterable[str]) -> int:
+    """The bit mask of the week days ``days`` (codes of :data:`socialmap.models.DAYS`)."""
+    return sum(1 << DAYS.index(d) for d in set(days))
+
+
+def _language_rows(languages: pd.Series) -> dict[str, np.ndarray]:
+    """Per language code, which rows offer it (one boolean array per code in the catalogue)."""
+    out: dict[str, np.ndarray] = {}
+    for r, codes in enumerate(languages):
+        for code in codes:
+            out.setdefault(code, np.zeros(len(languages), dtype=bool))[r] = True
+    return out
 
 
 def _membership(lists: pd.Series, ids: list[str]) -> np.ndarray:
@@ -106,6 +137,8 @@ class MatchIndex:
     verified: np.ndarray
     organisation: np.ndarray
     n_days: np.ndarray
+    days: np.ndarray
+    languages: dict[str, np.ndarray]
     tree: BallTree | None
     tree_rows: np.ndarray
     online_rows: np.ndarray
@@ -134,8 +167,8 @@ class MatchIndex:
 
     @classmethod
     def from_frame(cls, frame: pd.DataFrame, version: int = 0) -> MatchIndex:
-        """Index a catalogue frame with :data:`FRAME_COLUMNS` (rows must be indexable)."""
-        frame = frame.reset_index(drop=True)
+        """Index a catalogue frame with :data:`FRAME_COLUMNS` (and any :data:`OPTIONAL_COLUMNS`)."""
+        frame = _with_optional(frame.reset_index(drop=True))
         vocab = load_vocabulary()
         lat = frame["lat"].to_numpy(dtype=float)
         lon = frame["lon"].to_numpy(dtype=float)
@@ -149,7 +182,8 @@ class MatchIndex:
                                 load_weights().text.prefix_min_chars)
         return cls(
             version=version,
-            columns={c: frame[c].to_numpy(dtype=object) for c in FRAME_COLUMNS},
+            columns={c: frame[c].to_numpy(dtype=object)
+                     for c in (*FRAME_COLUMNS, *OPTIONAL_COLUMNS)},
             ids=frame["id"].to_numpy(dtype=object),
             dims=dims, complaints=complaints,
             dims_t=np.ascontiguousarray(dims.T, dtype=np.float32),
@@ -161,9 +195,10 @@ class MatchIndex:
             verified=_ordinal(frame["last_verified"]),
             organisation=pd.factorize(frame["organisation_id"])[0],
             n_days=frame["days"].map(len).to_numpy(dtype=int),
+            days=_day_bits(frame["days"]), languages=_language_rows(frame["languages"]),
             tree=BallTree(coords, metric="haversine") if len(tree_rows) else None,
             tree_rows=tree_rows, online_rows=np.flatnonzero(online), text=text,
         )
 
 
-__all__ = ["FRAME_COLUMNS", "MatchIndex", "activities_frame"]
+__all__ = ["FRAME_COLUMNS", "OPTIONAL_COLUMNS", "MatchIndex", "activities_frame", "day_bits"]

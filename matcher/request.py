@@ -8,6 +8,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from socialmap.geo import locate, normalise_postcode
+from socialmap.models import DAYS, LANGUAGE_RE
 from socialmap.vocabulary import load_vocabulary
 
 from .errors import MatchError
@@ -32,6 +33,8 @@ class MatchRequest(BaseModel):
     free_only: bool = False
     wheelchair: bool = False
     online_ok: bool = True
+    days: list[str] = Field(default_factory=list, max_length=7)
+    languages: list[str] = Field(default_factory=list, max_length=20)
     limit: int = Field(default=10, ge=1, le=MAX_LIMIT)
 
     @field_validator("postcode")
@@ -67,6 +70,21 @@ class MatchRequest(BaseModel):
         if bad:
             raise ValueError(f"score van {', '.join(bad)} moet tussen 0 en 10 liggen")
         return value
+
+    @field_validator("days")
+    @classmethod
+    def _days(cls, value: list[str]) -> list[str]:
+        _known(value, list(DAYS), "dag")
+        return sorted(set(value), key=DAYS.index)
+
+    @field_validator("languages")
+    @classmethod
+    def _languages(cls, value: list[str]) -> list[str]:
+        bad = [v for v in value if not LANGUAGE_RE.fullmatch(v)]
+        if bad:
+            raise ValueError(f"{', '.join(bad)} is geen taalcode (ISO 639-1: twee kleine letters, "
+                             "bijv. nl, en, ar)")
+        return list(dict.fromkeys(value))
 
     @field_validator("query")
     @classmethod

@@ -7,57 +7,32 @@ from typing import Any
 from flask import Blueprint, Response, flash, redirect, render_template, request, url_for
 
 from socialmap import store
-from socialmap.models import Activity
-from socialmap.store import ActivityFilter
 
 from . import domain, shortlist
 from .charts import describe, spinnenweb_svg
-from .forms import DISTANCES_KM, FormResult, match_form
+from .forms import DISTANCES_KM, match_form
 from .state import get_state
 
 bp = Blueprint("coach", __name__, url_prefix="/coach")
 SHOWN = 20
-CANDIDATES = 60
 
 
 @bp.get("")
 def search() -> Any:
     """The search form; with ``zoeken`` in the query string also the results."""
-    parsed = match_form(request.args, limit=CANDIDATES)
+    parsed = match_form(request.args, limit=SHOWN)
     scores = parsed.request.get("spinnenweb", {})
-    results = None
-    total = 0
+    answer = None
     if "zoeken" in request.args and parsed.ok:
-        results, total = _results(parsed)
+        answer = domain.match(parsed.request)
     status = 400 if "zoeken" in request.args and not parsed.ok else 200
     return render_template(
-        "coach/search.html", form=request.args, errors=parsed.errors, results=results,
-        total=total, chart=spinnenweb_svg(scores), chart_text=describe(scores),
+        "coach/search.html", form=request.args, errors=parsed.errors,
+        results=None if answer is None else answer["results"],
+        total=0 if answer is None else answer["total_candidates"],
+        chart=spinnenweb_svg(scores), chart_text=describe(scores),
         distances=DISTANCES_KM, shortlist_ids=shortlist.ids(),
     ), status
-
-
-def _results(parsed: FormResult) -> tuple[list[dict[str, Any]], int]:
-    """Match, then apply the web-side filters (day, language) using the stored activities."""
-    answer = domain.match(parsed.request)
-    rows = list(answer["results"])
-    with get_state().engine.connect() as conn:
-        found = {a.id: a for a in store.list_activities(
-            conn, ActivityFilter(ids=[r["id"] for r in rows]))}
-    day, language = parsed.extra["day"], parsed.extra["language"]
-    kept = []
-    for row in rows:
-        activity = found.get(row["id"])
-        if activity is None or not _fits(activity, day, language):
-            continue
-        kept.append({**row, "activity": activity})
-    return kept[:SHOWN], int(answer.get("total_candidates", len(rows)))
-
-
-def _fits(activity: Activity, day: str | None, language: str | None) -> bool:
-    if day and activity.schedule.days and day not in activity.schedule.days:
-        return False
-    return not (language and language not in activity.languages)
 
 
 def _back() -> str:

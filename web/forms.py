@@ -11,7 +11,7 @@ from typing import Any
 from werkzeug.datastructures import MultiDict
 
 from socialmap.geo import locate, normalise_postcode
-from socialmap.models import DAYS
+from socialmap.models import DAYS, LANGUAGE_RE
 from socialmap.vocabulary import load_vocabulary
 
 MAX_NOTE = 10_000
@@ -118,7 +118,7 @@ def triage_form(form: MultiDict[str, str]) -> FormResult:
 
 
 def match_form(form: MultiDict[str, str], *, limit: int = 20) -> FormResult:
-    """The coach form (query string) as a match request, plus web-side filters (day, language)."""
+    """The coach form (query string) as a match request; an unknown day or language is ignored."""
     vocab = load_vocabulary()
     result = FormResult()
     scores = spinnenweb_scores(form, result)
@@ -141,7 +141,9 @@ def match_form(form: MultiDict[str, str], *, limit: int = 20) -> FormResult:
             request[key] = value
     day = form.get("dag", "")
     language = form.get("taal", "").strip().lower()
+    if day in DAYS:
+        request["days"] = [day]
+    if LANGUAGE_RE.fullmatch(language):
+        request["languages"] = [language]
     result.request = request
-    result.extra = {"day": day if day in DAYS else None,
-                    "language": language if len(language) == 2 and language.isalpha() else None}
     return result

@@ -14,7 +14,7 @@ from matcher.index import MatchIndex
 from matcher.ranking import score
 from matcher.request import origin_of, parse_request
 from socialmap.geo import haversine_km, locate
-from socialmap.models import Activity
+from socialmap.models import DAYS, Activity
 from socialmap.vocabulary import load_vocabulary
 
 from .catalogue import TODAY
@@ -30,6 +30,9 @@ complaints = st.lists(st.sampled_from(VOCAB.complaints.ids), max_size=3, unique=
 text = st.lists(st.sampled_from(WORDS), min_size=1, max_size=4).map(" ".join)
 ages = st.one_of(st.none(), st.integers(0, 100))
 costs = st.sampled_from([None, "0", "0.00", "1.50", "25"])
+LANGUAGES = ["nl", "en", "ar", "tr"]
+days = st.lists(st.sampled_from(DAYS), max_size=3, unique=True)
+languages = st.lists(st.sampled_from(LANGUAGES), max_size=3)
 
 
 @st.composite
@@ -54,7 +57,8 @@ def activity(draw: st.DrawFn, n: int) -> Activity:
         "wheelchair": draw(st.sampled_from(["ja", "nee", "onbekend"])),
         "status": draw(st.sampled_from(["actief", "actief", "gepauzeerd", "inactief"])),
         "last_verified": draw(st.one_of(st.none(), st.dates(date(2020, 1, 1), TODAY))),
-        "schedule": {"days": draw(st.lists(st.sampled_from(["ma", "di", "wo"]), unique=True))},
+        "schedule": {"days": draw(days)},
+        "languages": draw(languages),
     })
 
 
@@ -76,6 +80,7 @@ def request(draw: st.DrawFn) -> dict[str, Any]:
         "age": st.integers(0, 120), "free_only": st.booleans(), "wheelchair": st.booleans(),
         "online_ok": st.booleans(), "dimensions": dims, "complaints": complaints, "query": text,
         "spinnenweb": st.dictionaries(st.sampled_from(VOCAB.dimensions.ids), st.integers(0, 10)),
+        "days": days, "languages": st.lists(st.sampled_from([*LANGUAGES, "pl"]), max_size=3),
     }
     for key, strategy in optional.items():
         if draw(st.booleans()):
@@ -104,6 +109,10 @@ def allowed(a: Activity, req: dict[str, Any], slack: float) -> bool:
     if req.get("free_only") and not a.cost.is_free:
         return False
     if req.get("wheelchair") and a.wheelchair.value != "ja":
+        return False
+    if req.get("days") and a.schedule.days and not set(req["days"]) & set(a.schedule.days):
+        return False
+    if req.get("languages") and not set(req["languages"]) & set(a.languages):
         return False
     if a.online:
         return bool(req.get("online_ok", True))

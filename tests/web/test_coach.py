@@ -2,14 +2,21 @@
 
 from __future__ import annotations
 
+import html as htmllib
 import re
+from typing import Any
 
+import pytest
 from flask import Flask
 from flask.testing import FlaskClient
-from sqlalchemy import select
+from sqlalchemy import event, select
+from werkzeug.datastructures import MultiDict
 
+from socialmap.store import ActivityFilter, list_activities
 from socialmap.tables import activity_reports
 from web.charts import describe, spinnenweb_svg
+from web.coach import SHOWN
+from web.forms import match_form
 from web.state import get_state
 
 from .conftest import csrf
@@ -46,6 +53,59 @@ def test_filters_are_applied(catalogue: Flask, client: FlaskClient) -> None:
             a = get_activity(conn, activity_id)
             assert a.cost.is_free and "ar" in a.languages
             assert not a.schedule.days or "zo" in a.schedule.days
+
+
+def test_day_and_language_filter_before_the_cut(catalogue: Flask, client: FlaskClient) -> None:
+    """The filters run inside the matcher: a full page of results whenever there are enough."""
+    html = client.get("/coach?zoeken=1&score_meedoen=2&dag=ma&taal=nl").get_data(as_text=True)
+    ids = result_ids(html)
+    assert len(ids) == SHOWN == len(set(ids))
+    with catalogue.app_context(), get_state().engine.connect() as conn:
+        for a in list_activities(conn, ActivityFilter(ids=ids)):
+            assert "nl" in a.languages and (not a.schedule.days or "ma" in a.schedule.days)
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ({"dag": "zo", "taal": "AR"}, {"days": ["zo"], "languages": ["ar"]}),
+        ({"dag": "zondag", "taal": "arabisch"}, {}),
+        ({"dag": "", "taal": " "}, {}),
+        ({"taal": "é1"}, {}),
+    ],
+)
+def test_day_and_language_go_into_the_match_request(query: dict[str, str],
+                                                     expected: dict[str, Any]) -> None:
+    request = match_form(MultiDict(query)).request
+    assert {k: request[k] for k in ("days", "languages") if k in request} == expected
+
+
+def test_results_come_from_the_match_answer(catalogue: Flask, client: FlaskClient) -> None:
+    """After the index is built a search loads no activities: the answer has all it shows."""
+    client.get(SEARCH)
+    with catalogue.app_context():
+        engine = get_state().engine
+    statements: list[str] = []
+
+    def record(conn: Any, cursor: Any, statement: str, *args: Any) -> None:
+        statements.append(statement)
+
+    event.listen(engine, "before_cursor_execute", record)
+    try:
+        html = client.get(SEARCH + "&taal=nl").get_data(as_text=True)
+    finally:
+        event.remove(engine, "before_cursor_execute", record)
+    assert not [s for s in statements if "FROM activities" in s]
+    ids = result_ids(html)
+    with catalogue.app_context(), engine.connect() as conn:
+        stored = {a.id: a for a in list_activities(conn, ActivityFilter(ids=ids))}
+    page = htmllib.unescape(html)
+    for activity_id in ids:
+        a = stored[activity_id]
+        signup = a.signup or a.contact.phone or a.contact.email or "zie de details"
+        assert a.name in page and a.organisation.name in page and a.cost.label() in page
+        assert f"<dd>{a.schedule.when or 'vraag het na'}</dd>" in page
+        assert f"<dd>{signup}</dd>" in page
 
 
 def test_bad_filters_are_named(catalogue: Flask, client: FlaskClient) -> None:
