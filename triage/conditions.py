@@ -159,13 +159,50 @@ def compile_condition(cond: Condition) -> Callable[[Facts], bool]:
     if op == "complaint":
         return lambda facts: value in facts.complaints
     if op in ("any", "all", "not"):
-        kids = tuple(compile_condition(c) for c in cond.children)
-        if op == "any":
-            return lambda facts: any(kid(facts) for kid in kids)
-        if op == "all":
-            return lambda facts: all(kid(facts) for kid in kids)
-        return lambda facts: not kids[0](facts)
-    return lambda facts: evaluate(cond, facts)
+        return _compile_combiner(op, tuple(compile_condition(c) for c in cond.children))
+    if op == "any_complaint":
+        return lambda facts: bool(facts.complaints)
+    if op == "age_below":
+        return lambda facts: facts.age is not None and facts.age < value  # type: ignore[operator]
+    if op == "age_at_least":
+        return lambda facts: facts.age is not None and facts.age >= value  # type: ignore[operator]
+    if op == "score_at_most":
+        dimension = cond.dimension or ""
+
+        def score_at_most(facts: Facts) -> bool:
+            score = facts.scores.get(dimension)
+            return score is not None and score <= value  # type: ignore[operator]
+
+        return score_at_most
+    ids, count = frozenset(cond.ids), cond.count
+    if len(ids) != len(cond.ids):  # a repeated id counts twice, as in ``evaluate``
+        return lambda facts: evaluate(cond, facts)
+    return lambda facts: len(ids & facts.complaints) >= count
+
+
+def _compile_combiner(
+    op: str, kids: tuple[Callable[[Facts], bool], ...]
+) -> Callable[[Facts], bool]:
+    if op == "not":
+        kid = kids[0]
+        return lambda facts: not kid(facts)
+    if op == "any":
+
+        def any_of(facts: Facts) -> bool:
+            for kid in kids:
+                if kid(facts):
+                    return True
+            return False
+
+        return any_of
+
+    def all_of(facts: Facts) -> bool:
+        for kid in kids:
+            if not kid(facts):
+                return False
+        return True
+
+    return all_of
 
 
 def true_leaves(cond: Condition, facts: Facts) -> list[Condition]:

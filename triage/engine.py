@@ -84,8 +84,29 @@ def _reason(rule: Rule, facts: Facts, vocab: Vocabulary) -> Reason | dict[str, s
     return {"code": rule.id, "text": text, "route": rule.route, "source": rule.source}
 
 
-def _spans(hits: list[Hit], negated: bool) -> list[dict[str, object]]:
-    out = [
+def _spans(hits: list[Hit]) -> tuple[list[dict[str, object]], list[dict[str, object]]]:
+    """The detected and the negated spans; a negated one only when its id was not also read."""
+    live: list[dict[str, object]] = []
+    negated: list[Hit] = []
+    for h in hits:
+        if h.negated:
+            negated.append(h)
+        else:
+            live.append(
+                {
+                    "kind": h.kind,
+                    "id": h.id,
+                    "start": h.start,
+                    "end": h.end,
+                    "text": h.text,
+                    "fuzzy": h.fuzzy,
+                    "negated": False,
+                }
+            )
+    if not negated:
+        return live, []
+    read = {(s["kind"], s["id"]) for s in live}
+    shown = [
         {
             "kind": h.kind,
             "id": h.id,
@@ -93,15 +114,12 @@ def _spans(hits: list[Hit], negated: bool) -> list[dict[str, object]]:
             "end": h.end,
             "text": h.text,
             "fuzzy": h.fuzzy,
-            "negated": h.negated,
+            "negated": True,
         }
-        for h in hits
-        if h.negated == negated
+        for h in negated
+        if (h.kind, h.id) not in read
     ]
-    if negated:
-        live = {(h.kind, h.id) for h in hits if not h.negated}
-        out = [s for s in out if (s["kind"], s["id"]) not in live]
-    return out
+    return live, shown
 
 
 def decide(
@@ -128,6 +146,7 @@ def decide(
     }
     with_wor = route == WOR or WOR in also
     signal_labels = tables(vocab).signal_labels
+    detected_spans, negated_spans = _spans(hits)
     # Plain data first, validated once: nested answer parts are built by pydantic-core.
     answer = {
         "route": route,
@@ -143,8 +162,8 @@ def decide(
         "signals": signals,
         "needs": low,
         "spinnenweb_scores": facts.scores,
-        "detected_spans": _spans(hits, negated=False),
-        "negated_spans": _spans(hits, negated=True),
+        "detected_spans": detected_spans,
+        "negated_spans": negated_spans,
         "rules_not_fired": [rules.not_fired[r.id] for r in rules.rules if r.id not in fired_ids],
         "referral_text": referral_text(complaints, hits, low, facts.scores, vocab)
         if with_wor

@@ -181,6 +181,15 @@ def _unknown(values: list[str], field: str, kind: str, vocab_terms: Any) -> list
 
 
 def _check_vocabulary(req: TriageRequest, vocab: Vocabulary) -> list[dict[str, object]]:
+    complaints, signals, dimensions = vocab.complaints.by_id, vocab.signals.by_id, vocab.dimensions
+    scores, items = req.spinnenweb or {}, req.spinnenweb_items or {}
+    if (
+        all(c in complaints for c in req.complaints)
+        and all(s in signals for s in req.signals)
+        and all(d in dimensions.by_id for d in scores)
+        and all(d in dimensions.by_id and d not in scores for d in items)
+    ):
+        return []  # the usual case: every id known, no dimension given twice
     details = _unknown(req.complaints, "complaints", "klachtcategorie", vocab.complaints)
     details += _unknown(req.signals, "signals", "signaal", vocab.signals)
     for field in ("spinnenweb", "spinnenweb_items"):

@@ -21,6 +21,8 @@ _PERSONAL = [
     re.compile(r"\+?\d[\d\s-]{7,}\d"),  # phone numbers, BSN
     re.compile(r"\d+"),  # any other number (house numbers, ages)
 ]
+#: Every pattern of ``_PERSONAL`` needs a digit or "@": text without one is left as it is.
+_RISKY = re.compile(r"[\d@]")
 _SIGNAL_CHECK = "Uit de notitie gelezen en meegewogen: {signals}. Bevestig of schrap dit."
 
 
@@ -70,6 +72,8 @@ def _clean_phrase(text: str) -> str:
 
 def scrub(text: str) -> str:
     """Remove anything that looks like a date, postcode, e-mail, phone number or number."""
+    if _RISKY.search(text) is None:
+        return " ".join(text.split())
     for pattern in _PERSONAL:
         text = pattern.sub("", text)
     return " ".join(text.split())

@@ -5,6 +5,7 @@ from __future__ import annotations
 from socialmap.vocabulary import Vocabulary
 
 from .models import TriageRequest
+from .tables import tables
 
 
 def dimension_scores(req: TriageRequest, vocab: Vocabulary) -> dict[str, float]:
@@ -12,19 +13,24 @@ def dimension_scores(req: TriageRequest, vocab: Vocabulary) -> dict[str, float]:
     given: dict[str, float] = dict(req.spinnenweb or {})
     for dim, items in (req.spinnenweb_items or {}).items():
         given[dim] = round(sum(items) / len(items), 2)
-    return {d: float(given[d]) for d in vocab.dimensions.ids if d in given}
+    if not given:
+        return {}
+    return {d: float(given[d]) for d in tables(vocab).dimension_ids if d in given}
 
 
 def low_dimensions(scores: dict[str, float], threshold: float, vocab: Vocabulary) -> list[str]:
     """Dimensions at or below ``threshold``, lowest first (ties in vocabulary order)."""
-    order = {d: i for i, d in enumerate(vocab.dimensions.ids)}
     low = [d for d, s in scores.items() if s <= threshold]
+    if len(low) < 2:
+        return low
+    order = tables(vocab).dimension_order or {}
     return sorted(low, key=lambda d: (scores[d], order[d]))
 
 
 def describe_scores(dims: list[str], scores: dict[str, float], vocab: Vocabulary) -> str:
     """Dutch text such as "Meedoen 3, Zingeving 4,5"."""
-    return ", ".join(f"{vocab.dimensions.label(d)} {_fmt(scores[d])}" for d in dims)
+    labels = tables(vocab).dimension_labels or {}
+    return ", ".join(f"{labels[d]} {_fmt(scores[d])}" for d in dims)
 
 
 def _fmt(value: float) -> str:

@@ -21,6 +21,9 @@ class VocabTables:
     signal_labels: dict[str, str]
     suggestions: dict[str, tuple[str, ...]]
     icpc: dict[str, IcpcCode]
+    dimension_ids: tuple[str, ...] = ()
+    dimension_order: dict[str, int] | None = None
+    dimension_labels: dict[str, str] | None = None
 
 
 _TABLES: dict[int, VocabTables] = {}
@@ -45,6 +48,9 @@ def _build(vocab: Vocabulary) -> VocabTables:
         signal_labels={t.id: t.label for t in vocab.signals.terms},
         suggestions=suggestions,
         icpc={c: IcpcCode(code=c, title=titles.get(c, "")) for c in codes},
+        dimension_ids=tuple(t.id for t in vocab.dimensions.terms),
+        dimension_order={t.id: i for i, t in enumerate(vocab.dimensions.terms)},
+        dimension_labels={t.id: t.label for t in vocab.dimensions.terms},
     )
 
 
