@@ -20,6 +20,7 @@ from .stemming import stem as stem_word
 _SCAN = re.compile(r"((?:[a-z]\.){2,}[a-z]?|[a-z0-9]+)|([.;!?\n]+)|[,()\u2013\u2014]|\s-\s")
 _JOINERS = frozenset({"en", "of", "maar", "wel", "echter"})
 Ends = dict[Pattern, int]
+new_hit = tuple.__new__  # a Hit from a full tuple, without the Python-level ``Hit.__new__``
 
 
 class Hit(NamedTuple):
@@ -223,11 +224,14 @@ def detect(text: str, lexicon: Lexicon | None = None) -> list[Hit]:
     seen: set[tuple[int, int, str]] = set()
     words, stems, matches, fixed = toks.words, toks.stems, toks.matches, toks.fixed
     clauses, count = toks.clauses, len(toks.words)
-    known, max_gap = lex.first_nodes, lex.max_gap
+    known, max_gap, root, heads = lex.first_nodes, lex.max_gap, lex.root, lex.stem_heads
+    first_cue = negated.first
     for i, word in enumerate(words):
         firsts = known.get(word)
         if firsts is None:
-            firsts = lex.root.first_nodes(word, stems[i], lex.stems_by_head)
+            if word[:3] not in heads and stems[i] not in root.stemmed and word not in root.words:
+                continue  # no phrase starts with this unknown word
+            firsts = root.first_nodes(word, stems[i], lex.stems_by_head)
         if not firsts:
             continue
         found: Ends = {}
@@ -250,9 +254,13 @@ def detect(text: str, lexicon: Lexicon | None = None) -> list[Hit]:
             seen.add(key)
             start, end = matches[i].start(), matches[j - 1].end()
             fuzzy = bool(fixed) and any(k in fixed for k in range(i, j))
-            no = negated(i, j, pattern.id)
+            # A clause without a cue word negates nothing: no call for it.
+            no = clauses[i] in first_cue and negated(i, j, pattern.id)
             hits.append(
-                Hit(pattern.kind, pattern.id, start, end, text[start:end], fuzzy, no, pattern.loose)
+                new_hit(
+                    Hit,
+                    (pattern.kind, pattern.id, start, end, text[start:end], fuzzy, no, pattern.loose),
+                )
             )
     return _dedupe(hits)
 
@@ -260,6 +268,8 @@ def detect(text: str, lexicon: Lexicon | None = None) -> list[Hit]:
 def _dedupe(hits: list[Hit]) -> list[Hit]:
     """One hit per id and overlapping stretch: non-negated first, then the phrase as listed
     before a word-order variant, then the longest."""
+    if len({(hit.kind, hit.id) for hit in hits}) == len(hits):  # the usual case
+        return sorted(hits, key=_text_order)
     groups: dict[tuple[str, str], list[Hit]] = {}
     for hit in hits:
         groups.setdefault((hit.kind, hit.id), []).append(hit)
@@ -274,8 +284,12 @@ def _dedupe(hits: list[Hit]) -> list[Hit]:
             if not any(k.start < hit.end and hit.start < k.end for k in chosen):
                 chosen.append(hit)
         kept += chosen
-    kept.sort(key=lambda h: (h.start, h.end, h.kind, h.id))
+    kept.sort(key=_text_order)
     return kept
+
+
+def _text_order(hit: Hit) -> tuple[int, int, str, str]:
+    return hit.start, hit.end, hit.kind, hit.id
 
 
 def detected_ids(hits: list[Hit], kind: str) -> list[str]:
