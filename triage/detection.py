@@ -172,7 +172,8 @@ def _walk(node: PhraseNode, toks: Tokens, k: int, max_gap: int, out: Ends) -> No
 
 def _step(node: PhraseNode, toks: Tokens, k: int, max_gap: int, out: Ends) -> None:
     """Consume token ``k`` (known to be in the phrase's clause) from ``node``."""
-    _enter(node, toks, k, max_gap, out)
+    if node.stems or toks.words[k] in node.keys or toks.stems[k] in node.keys:
+        _enter(node, toks, k, max_gap, out)
     gap = node.gap
     if gap is None:
         return
