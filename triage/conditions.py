@@ -205,6 +205,15 @@ def _compile_combiner(
     return all_of
 
 
+def leaf_tests(cond: Condition) -> tuple[tuple[Condition, Callable[[Facts], bool]], ...]:
+    """The leaves ``true_leaves`` may name, in its order, each with its compiled test."""
+    if cond.children:
+        if cond.op == "not":
+            return ()
+        return tuple(pair for c in cond.children for pair in leaf_tests(c))
+    return ((cond, compile_condition(cond)),)
+
+
 def true_leaves(cond: Condition, facts: Facts) -> list[Condition]:
     """The leaves that hold for these facts (to name them in a reason text)."""
     if cond.children:

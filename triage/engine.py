@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from socialmap.vocabulary import Vocabulary, load_vocabulary
 
-from .conditions import Facts, true_leaves
+from .conditions import Facts
 from .detection import Hit, detect, detected_ids
 from .lexicon import Lexicon
 from .models import Reason, TriageDecision, TriageRequest, parse_request
@@ -71,15 +71,18 @@ def _reason(rule: Rule, facts: Facts, vocab: Vocabulary) -> Reason | dict[str, s
     """The rule's reason; its text filled with the facts that made it fire, if it asks for them."""
     if rule.fixed_reason is not None:
         return rule.fixed_reason
-    leaves = true_leaves(rule.when, facts) if rule.when is not None else []
-    complaints = [str(c.value) for c in leaves if c.op == "complaint"]
-    complaints += [c for leaf in leaves for c in leaf.ids if c in facts.complaints]
-    dims = [leaf.dimension for leaf in leaves if leaf.op == "score_at_most" and leaf.dimension]
-    values = {
-        "complaints": ", ".join(vocab.complaints.label(c).lower() for c in _unique(complaints)),
-        "dimensions": describe_scores(_unique(dims), facts.scores, vocab),
-        "age": "" if facts.age is None else str(facts.age),
-    }
+    leaves = [leaf for leaf, holds in rule.leaves if holds(facts)]
+    values: dict[str, str] = {}
+    if "complaints" in rule.fields:
+        complaints = [str(c.value) for c in leaves if c.op == "complaint"]
+        complaints += [c for leaf in leaves for c in leaf.ids if c in facts.complaints]
+        labels = tables(vocab).complaint_labels
+        values["complaints"] = ", ".join(labels[c].lower() for c in _unique(complaints))
+    if "dimensions" in rule.fields:
+        dims = [leaf.dimension for leaf in leaves if leaf.op == "score_at_most" and leaf.dimension]
+        values["dimensions"] = describe_scores(_unique(dims), facts.scores, vocab)
+    if "age" in rule.fields:
+        values["age"] = "" if facts.age is None else str(facts.age)
     text = rule.reason.format_map(values)
     return {"code": rule.id, "text": text, "route": rule.route, "source": rule.source}
 

@@ -14,7 +14,14 @@ import yaml
 import data
 from socialmap.vocabulary import Vocabulary, load_vocabulary
 
-from .conditions import Condition, Facts, compile_condition, describe, parse_condition
+from .conditions import (
+    Condition,
+    Facts,
+    compile_condition,
+    describe,
+    leaf_tests,
+    parse_condition,
+)
 from .errors import RulesError
 from .models import Reason, RuleNotFired
 
@@ -75,10 +82,19 @@ class Rule:
 
     #: ``when`` compiled to one function of the facts (never true for the fallback).
     test: Callable[[Facts], bool] = field(init=False, repr=False, compare=False)
+    #: The leaves a reason text may name, with their tests (see ``conditions.true_leaves``).
+    leaves: tuple[tuple[Condition, Callable[[Facts], bool]], ...] = field(
+        init=False, repr=False, compare=False
+    )
+    #: The ``{...}`` fields of the reason text.
+    fields: frozenset[str] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         test = compile_condition(self.when) if self.when is not None else _never
         object.__setattr__(self, "test", test)
+        object.__setattr__(self, "leaves", leaf_tests(self.when) if self.when is not None else ())
+        names = {name for _, name, _, _ in string.Formatter().parse(self.reason) if name}
+        object.__setattr__(self, "fields", frozenset(names))
         fixed = None
         if "{" not in self.reason:
             fixed = Reason(code=self.id, text=self.reason, route=self.route, source=self.source)
