@@ -249,20 +249,16 @@ def detect(text: str, lexicon: Lexicon | None = None) -> list[Hit]:
                     continue
             _step(child, toks, k, max_gap, found)
         for pattern, j in found.items():
-            key = (i, j, pattern.id)
-            if key in seen or (pattern.loose and not _loose_ok(toks, i, j, lex)):
+            key, loose = (i, j, pattern.id), pattern.loose
+            if key in seen or (loose and not _loose_ok(toks, i, j, lex)):
                 continue
             seen.add(key)
             start, end = matches[i].start(), matches[j - 1].end()
             fuzzy = bool(fixed) and any(k in fixed for k in range(i, j))
             # A clause without a cue word negates nothing: no call for it.
             no = clauses[i] in first_cue and negated(i, j, pattern.id)
-            hits.append(
-                new_hit(
-                    Hit,
-                    (pattern.kind, pattern.id, start, end, text[start:end], fuzzy, no, pattern.loose),
-                )
-            )
+            span = text[start:end]
+            hits.append(new_hit(Hit, (pattern.kind, pattern.id, start, end, span, fuzzy, no, loose)))
     return _dedupe(hits)
 
 
