@@ -258,7 +258,8 @@ def detect(text: str, lexicon: Lexicon | None = None) -> list[Hit]:
             # A clause without a cue word negates nothing: no call for it.
             no = clauses[i] in first_cue and negated(i, j, pattern.id)
             span = text[start:end]
-            hits.append(new_hit(Hit, (pattern.kind, pattern.id, start, end, span, fuzzy, no, loose)))
+            hit = (pattern.kind, pattern.id, start, end, span, fuzzy, no, loose)
+            hits.append(new_hit(Hit, hit))
     return _dedupe(hits)
 
 
