@@ -12,6 +12,7 @@ from triage.errors import TriageError
 from . import domain
 from .forms import triage_form
 from .highlight import note_segments
+from .referral_forms import age_band_for
 
 bp = Blueprint("huisarts", __name__, url_prefix="/huisarts")
 TEASER_SIZE = 3
@@ -41,7 +42,7 @@ def answer() -> tuple[str, int] | str:
         "huisarts/page.html", form=request.form, errors={}, decision=decision,
         segments=note_segments(note, decision, parsed.extra["struck"]),
         teaser=_teaser(decision, parsed.request, parsed.extra["postcode"]),
-        postcode=parsed.extra["postcode"],
+        postcode=parsed.extra["postcode"], age_band=age_band_for(parsed.request.get("age")),
     )
 
 

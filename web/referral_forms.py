@@ -15,7 +15,8 @@ from typing import Any
 from werkzeug.datastructures import MultiDict
 
 from socialmap.referrals.errors import ReferralError
-from socialmap.referrals.models import ReferralIn, field_label, parse_referral
+from socialmap.referrals.models import AgeBand, ReferralIn, field_label, parse_referral
+from socialmap.vocabulary import load_vocabulary
 
 from .forms import FormResult, spinnenweb_scores
 
@@ -179,6 +180,49 @@ def parse_section(section: str, form: MultiDict[str, str], base: dict[str, Any],
     result.positions = _activities(form, result.data, result.errors,
                                    followup=section == "vervolg",
                                    new_id=new_activity if section == "activiteiten" else None)
+    try:
+        result.referral = parse_referral(result.data)
+    except ReferralError as exc:
+        result.add_details(list(exc.details))
+    return result
+
+
+#: Lower bound of each age band, oldest first (no band under 18).
+AGE_BANDS = ((75, AgeBand.A75_PLUS), (65, AgeBand.A65_74), (45, AgeBand.A45_64),
+             (30, AgeBand.A30_44), (18, AgeBand.A18_29))
+#: The only fields the GP answer page passes on to the GP referral form (nothing identifying).
+GP_PREFILL_FIELDS = ("klacht", "route", "leeftijdsgroep")
+
+
+def age_band_for(age: float | None) -> AgeBand | None:
+    """The age band of an age in years, or None (unknown, or under 18)."""
+    if age is None:
+        return None
+    return next((band for low, band in AGE_BANDS if age >= low), None)
+
+
+def gp_prefill(args: MultiDict[str, str], *, referral_date: str,
+               municipality: str) -> MultiDict[str, str]:
+    """The GP referral form's values from a query string: known codes only, the rest dropped."""
+    vocab = load_vocabulary()
+    route = args.get("route", "")
+    band = args.get("leeftijdsgroep", "")
+    values = MultiDict({
+        "verwijsdatum": referral_date, "gemeente": municipality,
+        "route": route if route in vocab.routes.ids else "welzijn_op_recept",
+        "leeftijdsgroep": band if band in {b.value for b in AgeBand} else "",
+    })
+    for complaint in dict.fromkeys(args.getlist("klacht")):
+        if complaint in vocab.complaints.ids:
+            values.add("klacht", complaint)
+    return values
+
+
+def parse_gp_referral(form: MultiDict[str, str], *, practice: str) -> SectionForm:
+    """A GP's new referral: the *wie* fields, the chosen organisation, the GP's own practice."""
+    result = SectionForm()
+    _wie(form, result.data, result.errors)
+    result.data.update(practice=practice, organisation=form.get("organisatie", "").strip())
     try:
         result.referral = parse_referral(result.data)
     except ReferralError as exc:

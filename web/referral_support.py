@@ -12,7 +12,7 @@ from dataclasses import replace
 from datetime import date
 
 from markupsafe import Markup, escape
-from sqlalchemy import Connection, Engine, select, update
+from sqlalchemy import Connection, Engine, func, select, update
 
 from socialmap.referrals import demo as referral_demo
 from socialmap.referrals.access import Viewer, ViewerRole, viewer_for_user
@@ -44,6 +44,24 @@ def current_viewer(conn: Connection) -> Viewer:
     if user is None:  # pragma: no cover - guarded by role_required
         raise AccountError("niet ingelogd")
     return viewer_of(conn, user.name)
+
+
+def coach_organisations(conn: Connection) -> list[str]:
+    """The welzijnsorganisaties of the coach accounts, to choose from on a GP referral."""
+    rows = conn.execute(select(users.c.organisation).distinct()
+                        .where(users.c.role == Role.COACH.value,
+                               users.c.organisation.is_not(None)))
+    return sorted(r.organisation for r in rows if r.organisation.strip())
+
+
+def usual_municipality(conn: Connection, practice: str) -> str:
+    """The municipality most referrals of a practice were recorded in ("" if none yet)."""
+    count = func.count(referrals.c.id)
+    row = conn.execute(select(referrals.c.municipality, count)
+                       .where(referrals.c.practice == practice)
+                       .group_by(referrals.c.municipality)
+                       .order_by(count.desc(), referrals.c.municipality).limit(1)).first()
+    return "" if row is None else str(row.municipality)
 
 
 def set_workplace(conn: Connection, name: str, *, organisation: str | None = None,

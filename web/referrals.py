@@ -35,13 +35,22 @@ from socialmap.store import ActivityFilter
 
 from .accounts import Role
 from .auth import role_required
-from .referral_forms import NEW_ACTIVITY, SECTIONS, form_values, parse_section
+from .referral_forms import (
+    NEW_ACTIVITY,
+    SECTIONS,
+    form_values,
+    gp_prefill,
+    parse_gp_referral,
+    parse_section,
+)
 from .referral_support import (
     before_after_rows,
     before_after_svg,
+    coach_organisations,
     current_viewer,
     provider_response_for,
     today,
+    usual_municipality,
 )
 from .state import get_state
 
@@ -228,6 +237,51 @@ def edit(referral_id: int, section: str) -> Any:
     return _edit_page(section, request.form, parsed.errors,
                       referral=referral, viewer=viewer, message=message, status=status,
                       found=found)
+
+
+def _gp_page(form: MultiDict[str, str], errors: dict[str, str], *, viewer: Viewer,
+             organisations: list[str], status: int = 200) -> Any:
+    return render_template("referrals/gp_new.html", form=form, errors=errors, viewer=viewer,
+                           organisations=organisations, age_bands=list(AgeBand)), status
+
+
+@bp.route("/huisarts/verwijzing/nieuw", methods=["GET", "POST"])
+@role_required(Role.HUISARTS)
+def gp_new() -> Any:
+    """A GP records a referral from the triage answer, for its own practice (no personal data).
+
+    The answer page passes only complaint ids, the route and the age band in the query string.
+    """
+    engine = get_state().engine
+    with engine.connect() as conn:
+        viewer = current_viewer(conn)
+        if viewer.practice is None:
+            return _gp_page(MultiDict(), {}, viewer=viewer, organisations=[], status=403)
+        organisations = coach_organisations(conn)
+        municipality = usual_municipality(conn, viewer.practice)
+    if request.method == "GET":
+        form = gp_prefill(request.args, referral_date=today().isoformat(),
+                          municipality=municipality)
+        return _gp_page(form, {}, viewer=viewer, organisations=organisations)
+    parsed = parse_gp_referral(request.form, practice=viewer.practice)
+    if parsed.ok:
+        try:
+            with engine.begin() as conn:
+                created = create_as(conn, viewer, parsed.referral, today=today())  # type: ignore[arg-type]
+        except ReferralError as exc:
+            parsed.add_details(list(exc.details))
+        else:
+            return redirect(url_for("referrals.gp_created", organisatie=created.organisation))
+    return _gp_page(request.form, parsed.errors, viewer=viewer, organisations=organisations,
+                    status=400)
+
+
+@bp.get("/huisarts/verwijzing/vastgelegd")
+@role_required(Role.HUISARTS)
+def gp_created() -> Any:
+    """The confirmation after a GP recorded a referral (organisation name from the query)."""
+    organisation = request.args.get("organisatie", "").strip()[:100]
+    return render_template("referrals/gp_created.html", organisation=organisation)
 
 
 @bp.get("/huisarts/terugkoppeling")
