@@ -23,13 +23,13 @@ def low_dimensions(scores: dict[str, float], threshold: float, vocab: Vocabulary
     low = [d for d, s in scores.items() if s <= threshold]
     if len(low) < 2:
         return low
-    order = tables(vocab).dimension_order or {}
+    order = tables(vocab).dimension_order
     return sorted(low, key=lambda d: (scores[d], order[d]))
 
 
 def describe_scores(dims: list[str], scores: dict[str, float], vocab: Vocabulary) -> str:
     """Dutch text such as "Meedoen 3, Zingeving 4,5"."""
-    labels = tables(vocab).dimension_labels or {}
+    labels = tables(vocab).dimension_labels
     return ", ".join(f"{labels[d]} {_fmt(scores[d])}" for d in dims)
 
 

@@ -21,9 +21,9 @@ class VocabTables:
     signal_labels: dict[str, str]
     suggestions: dict[str, tuple[str, ...]]
     icpc: dict[str, IcpcCode]
-    dimension_ids: tuple[str, ...] = ()
-    dimension_order: dict[str, int] | None = None
-    dimension_labels: dict[str, str] | None = None
+    dimension_ids: tuple[str, ...]
+    dimension_order: dict[str, int]
+    dimension_labels: dict[str, str]
 
 
 _TABLES: dict[int, VocabTables] = {}
