@@ -17,16 +17,45 @@ def _jaccard(inter: np.ndarray, sizes: np.ndarray) -> np.ndarray:
     return np.divide(inter, union, out=np.zeros_like(inter, dtype=float), where=union > 0)
 
 
+#: Largest block (rows x rows x words) multiplied at once: BLAS runs blocks this small on one
+#: thread; larger products of a 100-row pool start threads that cost far more than the sums.
+_BLOCK = 200_000
+
+
+def _shared_names(index: MatchIndex, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Pairwise counts of shared name words of ``rows``, and each row's number of words.
+
+    Exact integer counts (in floats), from a dense 0/1 matrix over only the words that at
+    least two of the rows use, multiplied in blocks.
+    """
+    m = index.text.names_rows
+    starts = m.indptr[rows]
+    lengths = m.indptr[rows + 1] - starts
+    first = np.cumsum(lengths) - lengths
+    pos = np.repeat(starts - first, lengths) + np.arange(int(lengths.sum()))
+    used, cols = np.unique(m.indices[pos], return_inverse=True)
+    n = len(rows)
+    words = np.zeros((n, len(used)))
+    words[np.repeat(np.arange(n), lengths), cols] = 1.0
+    words = words[:, words.sum(axis=0) > 1]
+    step = max(1, _BLOCK // max(n * n, 1))
+    inter = np.zeros((n, n))
+    for s in range(0, words.shape[1], step):
+        block = words[:, s:s + step]
+        inter += block @ block.T
+    np.fill_diagonal(inter, lengths)
+    return inter, lengths.astype(float)
+
+
 def similarity(index: MatchIndex, rows: np.ndarray, params: DiversityParams) -> np.ndarray:
     """Pairwise similarity 0..1 of the activities ``rows`` (weighted mix of three parts)."""
     dims = index.dims[rows].astype(float)
-    names = index.text.names_rows[rows]
-    name_inter = (names @ names.T).toarray()
+    name_inter, name_sizes = _shared_names(index, rows)
     org = index.organisation[rows]
     parts = (
         params.same_dimensions * _jaccard(dims @ dims.T, dims.sum(axis=1)),
         params.same_organisation * (org[:, None] == org[None, :]),
-        params.similar_name * _jaccard(name_inter, np.asarray(names.sum(axis=1)).ravel()),
+        params.similar_name * _jaccard(name_inter, name_sizes),
     )
     total = params.same_dimensions + params.same_organisation + params.similar_name
     return sum(parts) / total if total else np.zeros((len(rows), len(rows)))  # type: ignore[return-value]
@@ -48,18 +77,32 @@ def mmr_order(scores: np.ndarray, sim: np.ndarray, limit: int, lam: float) -> li
 
 
 def top_pool(scores: np.ndarray, size: int) -> np.ndarray:
-    """Positions of the ``size`` best scores, best first (ties: lower position first)."""
+    """Positions of the ``size`` best scores, best first (ties: lower position first).
+
+    Ties at the edge of the pool are settled the same way, so the pool does not depend on
+    how ``argpartition`` happens to order equal scores.
+    """
     if len(scores) > size:
-        part = np.argpartition(-scores, size - 1)[:size]
+        edge = -np.partition(-scores, size - 1)[size - 1]
+        above = np.flatnonzero(scores > edge)
+        part = np.concatenate([above, np.flatnonzero(scores == edge)[: size - len(above)]])
     else:
         part = np.arange(len(scores))
     return part[np.lexsort((part, -scores[part]))]
 
 
-def diversify(index: MatchIndex, scores: np.ndarray, limit: int,
-              params: DiversityParams) -> np.ndarray:
-    """Rows of the diverse top ``limit`` in presentation order (``-inf`` scores: not eligible)."""
-    pool = top_pool(scores, max(params.pool, limit))
+def diversify(index: MatchIndex, scores: np.ndarray, limit: int, params: DiversityParams,
+              rows: np.ndarray | None = None) -> np.ndarray:
+    """Rows of the diverse top ``limit`` in presentation order (``-inf`` scores: not eligible).
+
+    ``rows`` (ascending), when given, are the only rows that can be eligible: the pool is
+    taken among them instead of over the whole index.
+    """
+    size = max(params.pool, limit)
+    if rows is None:
+        pool = top_pool(scores, size)
+    else:
+        pool = rows[top_pool(scores[rows], size)]
     pool = pool[np.isfinite(scores[pool])]
     if len(pool) == 0:
         return pool

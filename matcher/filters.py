@@ -61,33 +61,36 @@ def haversine_np(lat: float, lon: float, lats: np.ndarray, lons: np.ndarray) -> 
 
 
 def _radius(index: MatchIndex, origin: Origin, km: float) -> tuple[np.ndarray, np.ndarray]:
-    """Rows of located activities within ``km`` (BallTree, haversine) and their distances."""
-    if index.tree is None:
-        return np.zeros(0, dtype=int), np.zeros(0)
-    point = np.radians([[origin.lat, origin.lon]])
-    hits, rad = index.tree.query_radius(point, r=km / EARTH_RADIUS_KM, return_distance=True)
-    return index.tree_rows[hits[0]], rad[0] * EARTH_RADIUS_KM
+    """Rows of located activities within ``km`` (grid lookup, haversine) and their distances."""
+    return index.grid.within(origin.lat, origin.lon, km)
 
 
 def distances_km(index: MatchIndex, origin: Origin | None, max_km: float | None,
                  horizon_km: float) -> tuple[np.ndarray, np.ndarray]:
     """Distances (NaN: online, unlocated, or beyond ``max_km``/``horizon_km``) and in-range mask.
 
-    Only the BallTree's radius hits are measured. With ``max_km`` that radius is the hard limit;
+    Only the radius lookup's hits are measured. With ``max_km`` that radius is the hard limit;
     without it, ``horizon_km`` bounds the lookup and everything is in range. Online activities
     are always in range (whether they may be shown is :func:`limits_mask`'s business).
     """
+    dist, within, _ = _measure(index, origin, max_km, horizon_km)
+    return dist, within
+
+
+def _measure(index: MatchIndex, origin: Origin | None, max_km: float | None,
+             horizon_km: float) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """:func:`distances_km` and the rows that were measured (those with a distance)."""
     n = len(index)
     dist = np.full(n, np.nan)
     if origin is None:
-        return dist, np.ones(n, dtype=bool)
+        return dist, np.ones(n, dtype=bool), np.zeros(0, dtype=np.int64)
     rows, km = _radius(index, origin, horizon_km if max_km is None else max_km)
     dist[rows] = km
     if max_km is None:
-        return dist, np.ones(n, dtype=bool)
+        return dist, np.ones(n, dtype=bool), rows
     within = index.online.copy()
     within[rows] = km <= max_km
-    return dist, within
+    return dist, within, rows
 
 
 def fill_distances(index: MatchIndex, origin: Origin | None, rows: np.ndarray,
@@ -103,7 +106,8 @@ def fill_distances(index: MatchIndex, origin: Origin | None, rows: np.ndarray,
 
 
 def candidate_mask(index: MatchIndex, request: MatchRequest, origin: Origin | None,
-                   horizon_km: float) -> tuple[np.ndarray, np.ndarray]:
-    """Which activities pass every hard limit, and the distances measured on the way."""
-    dist, within = distances_km(index, origin, request.max_km, horizon_km)
-    return limits_mask(index, request) & within, dist
+                   horizon_km: float) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Which activities pass every hard limit, the distances measured on the way, and the rows
+    that have one (see :func:`distances_km`)."""
+    dist, within, measured = _measure(index, origin, request.max_km, horizon_km)
+    return limits_mask(index, request) & within, dist, measured

@@ -1,4 +1,4 @@
-"""The in-memory match index: feature arrays, a haversine BallTree and the text matrices.
+"""The in-memory match index: feature arrays, a latitude/longitude grid and the text matrices.
 
 Only active, classified activities are indexed. The index is immutable once built; a new catalogue
 version means a new index (see :mod:`matcher.service`).
@@ -13,13 +13,13 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
-from sklearn.neighbors import BallTree
 
 from socialmap.geo import locate
 from socialmap.models import DAYS, Activity
 from socialmap.vocabulary import load_vocabulary
 
 from .config import load_weights
+from .grid import GeoGrid
 from .text import TextIndex, build_text_index
 
 #: Columns of the catalogue frame an index is built from (one row per indexed activity).
@@ -30,6 +30,11 @@ FRAME_COLUMNS = (
 )
 #: Further columns, with the value a frame without them gets (the :class:`Activity` defaults).
 OPTIONAL_COLUMNS: dict[str, Any] = {"languages": ("nl",), "signup": None}
+#: Columns an index keeps as values for the answers (the others live on only as arrays).
+RECORD_COLUMNS = (
+    "id", "name", "organisation", "dimensions", "complaints", "cost_label", "online",
+    "municipality", "when", "signup", "days", "wheelchair",
+)
 
 
 def _coordinates(a: Activity) -> tuple[float, float]:
@@ -139,7 +144,7 @@ class MatchIndex:
     n_days: np.ndarray
     days: np.ndarray
     languages: dict[str, np.ndarray]
-    tree: BallTree | None
+    grid: GeoGrid
     tree_rows: np.ndarray
     online_rows: np.ndarray
     text: TextIndex
@@ -157,7 +162,7 @@ class MatchIndex:
         return len(self.ids)
 
     def record(self, row: int) -> dict[str, Any]:
-        """The catalogue frame's values of one row."""
+        """The catalogue values of one row (:data:`RECORD_COLUMNS`)."""
         return {c: values[row] for c, values in self.columns.items()}
 
     @classmethod
@@ -174,7 +179,6 @@ class MatchIndex:
         lon = frame["lon"].to_numpy(dtype=float)
         online = frame["online"].to_numpy(dtype=bool)
         tree_rows = np.flatnonzero(~online & ~np.isnan(lat))
-        coords = np.radians(np.column_stack([lat[tree_rows], lon[tree_rows]]))
         cost = frame["cost_eur"].to_numpy(dtype=float)
         dims = _membership(frame["dimensions"], vocab.dimensions.ids)
         complaints = _membership(frame["complaints"], vocab.complaints.ids)
@@ -182,8 +186,7 @@ class MatchIndex:
                                 load_weights().text.prefix_min_chars)
         return cls(
             version=version,
-            columns={c: frame[c].to_numpy(dtype=object)
-                     for c in (*FRAME_COLUMNS, *OPTIONAL_COLUMNS)},
+            columns={c: frame[c].to_numpy(dtype=object) for c in RECORD_COLUMNS},
             ids=frame["id"].to_numpy(dtype=object),
             dims=dims, complaints=complaints,
             dims_t=np.ascontiguousarray(dims.T, dtype=np.float32),
@@ -196,9 +199,12 @@ class MatchIndex:
             organisation=pd.factorize(frame["organisation_id"])[0],
             n_days=frame["days"].map(len).to_numpy(dtype=int),
             days=_day_bits(frame["days"]), languages=_language_rows(frame["languages"]),
-            tree=BallTree(coords, metric="haversine") if len(tree_rows) else None,
+            grid=GeoGrid.build(tree_rows, lat[tree_rows], lon[tree_rows]),
             tree_rows=tree_rows, online_rows=np.flatnonzero(online), text=text,
         )
 
 
-__all__ = ["FRAME_COLUMNS", "OPTIONAL_COLUMNS", "MatchIndex", "activities_frame", "day_bits"]
+__all__ = [
+    "FRAME_COLUMNS", "OPTIONAL_COLUMNS", "RECORD_COLUMNS", "MatchIndex", "activities_frame",
+    "day_bits",
+]

@@ -70,7 +70,8 @@ class Ranked:
 
 
 def components_for(index: MatchIndex, request: MatchRequest, dist: np.ndarray, needs: Needs,
-                   today: date, weights: Weights, synonyms: Synonyms) -> dict[str, np.ndarray]:
+                   today: date, weights: Weights, synonyms: Synonyms,
+                   measured: np.ndarray | None = None) -> dict[str, np.ndarray]:
     """The components that apply to this request, for every indexed activity."""
     comps: dict[str, np.ndarray] = {}
     if needs.any:
@@ -78,7 +79,7 @@ def components_for(index: MatchIndex, request: MatchRequest, dist: np.ndarray, n
     if request.complaints:
         comps["complaint"] = complaint_scores(index.complaints_t, request)
     if request.lat is not None or request.postcode is not None:
-        comps["distance"] = distance_scores(dist, index.online, weights.distance)
+        comps["distance"] = distance_scores(dist, index.online, weights.distance, measured)
     groups = expand_query(request.query or "", synonyms, weights.text)
     if groups:
         comps["text"] = text_scores(index.text, groups, weights.text)
@@ -92,10 +93,10 @@ def score(index: MatchIndex, request: MatchRequest, *, today: date,
     """Filter and score every activity by the rules."""
     weights = weights or load_weights()
     origin = origin_of(request)
-    mask, dist = candidate_mask(index, request, origin, weights.distance.horizon_km)
+    mask, dist, measured = candidate_mask(index, request, origin, weights.distance.horizon_km)
     needs = needs_of(request, weights.need)
     comps = components_for(index, request, dist, needs, today, weights,
-                           synonyms or load_synonyms())
+                           synonyms or load_synonyms(), measured)
     scores = np.where(mask, weighted_sum(comps, weights), -np.inf)
     return Scored(np.flatnonzero(mask), comps, scores, dist, needs, origin)
 
@@ -119,7 +120,7 @@ def rank(index: MatchIndex, request: MatchRequest, *, today: date, model: Scorer
     weights = weights or load_weights()
     scored = score(index, request, today=today, weights=weights, synonyms=synonyms)
     final, label = blend(index, scored, model, weights)
-    chosen = diversify(index, final, request.limit, weights.diversity)
+    chosen = diversify(index, final, request.limit, weights.diversity, rows=scored.rows)
     return Ranked(
         rows=chosen, scores=final[chosen],
         components={k: np.asarray(v[chosen], dtype=float) for k, v in scored.components.items()},

@@ -64,10 +64,14 @@ def complaint_scores(complaints_t: np.ndarray, request: MatchRequest) -> np.ndar
     return out / max(len(request.complaints), 1)
 
 
-def distance_scores(dist: np.ndarray, online: np.ndarray, params: DistanceParams) -> np.ndarray:
-    """Halves every ``half_score_km``; online activities get a fixed score, unknown 0."""
+def distance_scores(dist: np.ndarray, online: np.ndarray, params: DistanceParams,
+                    measured: np.ndarray | None = None) -> np.ndarray:
+    """Halves every ``half_score_km``; online activities get a fixed score, unknown 0.
+
+    ``measured``: the rows with a distance, when the caller knows them (else found by scanning).
+    """
     score = np.where(online, np.float32(params.online_score), np.float32(0.0))
-    known = np.flatnonzero(~np.isnan(dist))
+    known = np.flatnonzero(~np.isnan(dist)) if measured is None else measured
     score[known] = np.exp2(-dist[known] / params.half_score_km)
     return score
 

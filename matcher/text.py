@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from array import array
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 from rapidfuzz import fuzz, process, utils
 from scipy import sparse
-from sklearn.feature_extraction.text import TfidfTransformer
 
 from .config import Synonyms, TextParams
 
@@ -46,34 +48,62 @@ class TextIndex:
     _terms: dict[tuple[str, float], dict[int, float]] = field(default_factory=dict, repr=False)
 
 
-def _counts(docs: list[list[str]], vocab: dict[str, int]) -> tuple[list[int], list[int]]:
-    indptr: list[int] = [0]
-    indices: list[int] = []
+def _counts(docs: Iterable[list[str]], vocab: dict[str, int]) -> tuple[np.ndarray, np.ndarray]:
+    """CSR row pointers and word columns of ``docs`` (consumed one at a time; ``vocab`` grows)."""
+    indptr = array("q", [0])
+    indices = array("i")
     for toks in docs:
         indices.extend(vocab.setdefault(t, len(vocab)) for t in toks)
         indptr.append(len(indices))
-    return indptr, indices
+    return np.frombuffer(indptr, dtype=np.int64), np.frombuffer(indices, dtype=np.int32)
 
 
-def _matrix(indptr: list[int], indices: list[int], n_words: int) -> sparse.csr_matrix:
-    data = np.ones(len(indices), dtype=np.float64)
-    m = sparse.csr_matrix((data, np.asarray(indices, dtype=np.int64), indptr),
-                          shape=(len(indptr) - 1, n_words))
+def _matrix(indptr: np.ndarray, indices: np.ndarray, n_words: int,
+            dtype: type[np.floating[Any]] = np.float64) -> sparse.csr_matrix:
+    data: np.ndarray = np.ones(len(indices), dtype=dtype)
+    m = sparse.csr_matrix((data, indices, indptr), shape=(len(indptr) - 1, n_words))
     m.sum_duplicates()
     return m
+
+
+def _tfidf(counts: sparse.csr_matrix) -> sparse.csr_matrix:
+    """Sublinear TF-IDF with smoothed idf and unit-length rows (``counts`` is overwritten).
+
+    The same numbers as scikit-learn's ``TfidfTransformer(sublinear_tf=True)`` (same operations
+    in the same order, row norms summed left to right), without importing scikit-learn, which
+    alone would add more memory to a serving process than the whole index.
+    """
+    out = counts
+    df = np.bincount(out.indices, minlength=out.shape[1]).astype(np.float64) + 1.0
+    idf = np.full_like(df, out.shape[0] + 1)
+    idf /= df
+    np.log(idf, out=idf)
+    idf += 1.0
+    np.log(out.data, out=out.data)
+    out.data += 1.0
+    out.data *= idf[out.indices]
+    starts, lengths = out.indptr[:-1], np.diff(out.indptr)
+    sums = np.zeros(out.shape[0])
+    for k in range(int(lengths.max()) if len(lengths) else 0):
+        rows = np.flatnonzero(lengths > k)
+        sums[rows] += out.data[starts[rows] + k] * out.data[starts[rows] + k]
+    norms = np.sqrt(sums)
+    norms[norms == 0.0] = 1.0
+    out.data /= np.repeat(norms, lengths)
+    return out
 
 
 def build_text_index(name_texts: list[str], descriptions: list[str],
                      prefix_chars: int) -> TextIndex:
     """Tokenise names/labels and descriptions once and build both matrices."""
     vocab: dict[str, int] = {}
-    name_ptr, name_idx = _counts([words(t) for t in name_texts], vocab)
-    desc_ptr, desc_idx = _counts([words(t) for t in descriptions], vocab)
-    names = _matrix(name_ptr, name_idx, len(vocab))
+    name_ptr, name_idx = _counts(map(words, name_texts), vocab)
+    desc_ptr, desc_idx = _counts(map(words, descriptions), vocab)
+    names = _matrix(name_ptr, name_idx, len(vocab), np.float32)  # 0/1: exact in float32
     names.data[:] = 1.0
     counts = _matrix(desc_ptr, desc_idx, len(vocab))
-    tfidf = TfidfTransformer(sublinear_tf=True).fit_transform(counts) if len(descriptions) \
-        else counts
+    tfidf = _tfidf(counts) if len(descriptions) else counts
+    del counts
     words_list = list(vocab)
     by_length: dict[int, list[int]] = {}
     by_prefix: dict[str, list[int]] = {}
@@ -145,7 +175,8 @@ def _best(matrix: sparse.csc_matrix, cols: np.ndarray, ws: np.ndarray) -> np.nda
     for col, w in zip(cols, ws, strict=True):
         start, end = matrix.indptr[col], matrix.indptr[col + 1]
         rows = matrix.indices[start:end]
-        out[rows] = np.maximum(out[rows], matrix.data[start:end] * w)
+        out[rows] = np.maximum(out[rows], np.multiply(matrix.data[start:end], w,
+                                                      dtype=np.float64))
     return out
 
 
