@@ -1,8 +1,9 @@
 """Precision and recall of note detection on the labelled sentences (notes_labelled.yaml).
 
 Run: ``python tests/triage/evaluate_detection.py`` (add ``--errors`` to list every miss, and
-``--heldout``, ``--heldout2`` or ``--heldout3`` to score the held-out set ``notes_heldout.yaml``,
-``notes_heldout2.yaml`` or ``notes_heldout3.yaml`` instead).
+``--heldout``, ``--heldout2``, ``--heldout3`` or ``--heldout4`` to score the held-out set
+``notes_heldout.yaml``, ``notes_heldout2.yaml``, ``notes_heldout3.yaml`` or ``notes_heldout4.yaml``
+instead).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ LABELLED = Path(__file__).with_name("notes_labelled.yaml")
 HELDOUT = Path(__file__).with_name("notes_heldout.yaml")
 HELDOUT2 = Path(__file__).with_name("notes_heldout2.yaml")
 HELDOUT3 = Path(__file__).with_name("notes_heldout3.yaml")
+HELDOUT4 = Path(__file__).with_name("notes_heldout4.yaml")
 
 
 @dataclass
@@ -93,7 +95,12 @@ def report(scores: Scores, show_errors: bool = False) -> str:
 
 
 if __name__ == "__main__":
-    chosen = {"--heldout": HELDOUT, "--heldout2": HELDOUT2, "--heldout3": HELDOUT3}
+    chosen = {
+        "--heldout": HELDOUT,
+        "--heldout2": HELDOUT2,
+        "--heldout3": HELDOUT3,
+        "--heldout4": HELDOUT4,
+    }
     path = next((chosen[a] for a in sys.argv[1:] if a in chosen), LABELLED)
     items = load_labelled(path)
     print(report(evaluate(items), show_errors="--errors" in sys.argv))
