@@ -8,7 +8,7 @@ from datetime import datetime
 from sqlalchemy import Connection, func, insert, select, update
 
 from .errors import CatalogueError, NotFound
-from .store import _audit, find_activity, now
+from .store import find_activity, now, record_audit
 from .tables import activity_reports
 
 MAX_MESSAGE = 2000
@@ -72,5 +72,5 @@ def close_report(conn: Connection, report_id: int, *, user: str) -> None:
     )
     if result.rowcount != 1:
         raise NotFound("Deze melding bestaat niet of is al afgehandeld.")
-    _audit(conn, user=user, action="close_report", entity="report", entity_id=str(report_id),
-           changes={"status": ["open", "afgehandeld"]})
+    record_audit(conn, user=user, action="close_report", entity="report",
+                 entity_id=str(report_id), changes={"status": ["open", "afgehandeld"]})

@@ -41,8 +41,15 @@ def _bump_version(conn: Connection) -> None:
     )
 
 
-def _audit(conn: Connection, *, user: str, action: str, entity_id: str | None,
-           changes: dict[str, Any], entity: str = "activity") -> None:
+def record_audit(conn: Connection, *, user: str, action: str, entity_id: str | None,
+                 changes: dict[str, Any], entity: str = "activity") -> None:
+    """Append an entry to the audit log, stamped with the current time.
+
+    ``entity`` names the kind of record (``"activity"``, ``"referral"``, ``"report"``) and
+    ``entity_id`` which one (None for a catalogue-wide action such as a replace). ``changes``
+    must be JSON-serialisable; callers decide what it may reveal (referrals name fields only).
+    The entry is part of the caller's transaction, so it is rolled back with the change.
+    """
     conn.execute(insert(audit_log).values(
         at=now(), user=user, action=action, entity=entity, entity_id=entity_id,
         changes=changes,
@@ -163,8 +170,8 @@ def create_activity(conn: Connection, activity: ActivityIn, *, user: str) -> Act
     stamp = now()
     row = activity_to_row(activity)
     conn.execute(insert(activities).values(**row, version=1, created=stamp, last_modified=stamp))
-    _audit(conn, user=user, action="create", entity_id=activity.id,
-           changes=_diff(None, activity))
+    record_audit(conn, user=user, action="create", entity_id=activity.id,
+                 changes=_diff(None, activity))
     _bump_version(conn)
     return get_activity(conn, activity.id)
 
@@ -192,7 +199,7 @@ def update_activity(conn: Connection, activity: ActivityIn, *, expected_version:
     )
     if result.rowcount != 1:
         raise _stale(conn, get_activity(conn, activity.id), expected_version)
-    _audit(conn, user=user, action="update", entity_id=activity.id, changes=changes)
+    record_audit(conn, user=user, action="update", entity_id=activity.id, changes=changes)
     _bump_version(conn)
     return get_activity(conn, activity.id)
 
@@ -228,8 +235,8 @@ def verify_activity(conn: Connection, activity_id: str, *, user: str,
     day = on or now().date()
     conn.execute(update(activities).where(activities.c.id == activity_id)
                  .values(last_verified=day))
-    _audit(conn, user=user, action="verify", entity_id=activity_id,
-           changes={"last_verified": [_iso(old.last_verified), day.isoformat()]})
+    record_audit(conn, user=user, action="verify", entity_id=activity_id,
+                 changes={"last_verified": [_iso(old.last_verified), day.isoformat()]})
     _bump_version(conn)
     return get_activity(conn, activity_id)
 
@@ -279,7 +286,8 @@ def upsert_activities(conn: Connection, items: Iterable[ActivityIn], *, user: st
             conn.execute(update(activities).where(activities.c.id == item.id).values(
                 **row, version=old.version + 1, last_modified=stamp))
             summary.updated.append(item.id)
-        _audit(conn, user=user, action=action, entity_id=item.id, changes=_diff(old, item))
+        record_audit(conn, user=user, action=action, entity_id=item.id,
+                     changes=_diff(old, item))
     if summary.created or summary.updated:
         _bump_version(conn)
     return summary
@@ -292,7 +300,8 @@ def replace_catalogue(conn: Connection, items: list[ActivityIn], *, user: str) -
     removed = [i for i in stored if i not in keep]
     if removed:
         conn.execute(delete(activities).where(activities.c.id.in_(removed)))
-        _audit(conn, user=user, action="replace", entity_id=None, changes={"removed": removed})
+        record_audit(conn, user=user, action="replace", entity_id=None,
+                     changes={"removed": removed})
     summary = upsert_activities(conn, items, user=user, action="replace")
     summary.removed = removed
     if removed:

@@ -13,7 +13,7 @@ from datetime import date
 
 from sqlalchemy import Connection, and_, or_, select, update
 
-from socialmap.store import _audit, now
+from socialmap.store import now, record_audit
 from socialmap.tables import referral_activities, referrals
 
 from .errors import ReferralError
@@ -69,6 +69,6 @@ def anonymise(conn: Connection, *, today: date, years: int = DEFAULT_YEARS,
     conn.execute(update(referral_activities)
                  .where(referral_activities.c.referral_id.in_(ids)).values(dropout_reason=None))
     for referral_id in ids:
-        _audit(conn, user=user, action="anonymise", entity="referral",
-               entity_id=str(referral_id), changes={"years": years})
+        record_audit(conn, user=user, action="anonymise", entity="referral",
+                     entity_id=str(referral_id), changes={"years": years})
     return result

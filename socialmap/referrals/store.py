@@ -16,7 +16,7 @@ from typing import Any
 from sqlalchemy import Connection, delete, insert, select, update
 
 from socialmap.errors import NotFound, StaleEdit
-from socialmap.store import _audit, find_activity, now
+from socialmap.store import find_activity, now, record_audit
 from socialmap.tables import audit_log, referral_activities, referrals
 
 from .errors import ReferralError
@@ -99,8 +99,8 @@ def create_referral(conn: Connection, data: ReferralIn, *, user: str, today: dat
         **_values(data), version=1, created=stamp, last_modified=stamp))
     referral_id = int(result.inserted_primary_key[0])  # type: ignore[index]
     _insert_activities(conn, referral_id, rows)
-    _audit(conn, user=user, action="create", entity=ENTITY, entity_id=str(referral_id),
-           changes={"fields": sorted(_filled(data)), "version": 1})
+    record_audit(conn, user=user, action="create", entity=ENTITY, entity_id=str(referral_id),
+                 changes={"fields": sorted(_filled(data)), "version": 1})
     return get_referral(conn, referral_id)
 
 
@@ -136,8 +136,8 @@ def update_referral(conn: Connection, referral_id: int, data: ReferralIn, *,
     conn.execute(delete(referral_activities)
                  .where(referral_activities.c.referral_id == referral_id))
     _insert_activities(conn, referral_id, rows)
-    _audit(conn, user=user, action="update", entity=ENTITY, entity_id=str(referral_id),
-           changes={"fields": changed, "version": expected_version + 1})
+    record_audit(conn, user=user, action="update", entity=ENTITY, entity_id=str(referral_id),
+                 changes={"fields": changed, "version": expected_version + 1})
     return get_referral(conn, referral_id)
 
 

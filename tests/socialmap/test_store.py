@@ -19,6 +19,7 @@ from socialmap.store import (
     get_activity,
     list_activities,
     list_audit,
+    record_audit,
     replace_catalogue,
     set_status,
     update_activity,
@@ -134,3 +135,18 @@ def test_replace_is_atomic(engine: Engine) -> None:
         summary = replace_catalogue(conn, [_activity("b-1")], user="import")
     assert sorted(summary.removed) == ["a-1", "a-2"] and summary.created == ["b-1"]
     assert _version(engine) > before
+
+
+def test_record_audit_stores_any_entity_within_the_callers_transaction(engine: Engine) -> None:
+    with transaction(engine) as conn:
+        record_audit(conn, user="ans", action="close_report", entity="report", entity_id="7",
+                     changes={"status": ["open", "afgehandeld"]})
+    with pytest.raises(RuntimeError), transaction(engine) as conn:
+        record_audit(conn, user="bert", action="replace", entity_id=None, changes={})
+        raise RuntimeError("failure after the audit entry")
+    with engine.connect() as conn:
+        entries = list_audit(conn)
+    assert [(e["user"], e["action"], e["entity"], e["entity_id"]) for e in entries] == [
+        ("ans", "close_report", "report", "7")]
+    assert entries[0]["changes"] == {"status": ["open", "afgehandeld"]}
+    assert entries[0]["at"] is not None
