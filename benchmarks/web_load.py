@@ -2,12 +2,15 @@
 
 Not a test: it reports requests per second, p50/p95/p99 latency and errors per endpoint
 (``POST /api/v1/match`` with varied bodies, and the coach results page ``GET /coach?...``) for a
-fixed, bounded time at a fixed number of concurrent connections against 127.0.0.1 only.
+fixed, bounded time at a fixed number of concurrent connections against 127.0.0.1 only, with the
+CPU time the server processes and the load generator spent per request (on Linux; it does not
+depend on what else runs on the machine, unlike the latencies) and the load average. The last
+lines are Markdown table rows ready for ``docs/benchmarks.md``.
 
 Needs (not project dependencies, nothing is installed at run time):
 
-    pip install gunicorn            # the WSGI server with several worker processes
-    apt-get install wrk             # the load generator (else a small asyncio generator is used)
+    pip install "welzijnswijzer[gunicorn]"   # the WSGI server with several worker processes
+    apt-get install wrk                      # the load generator (else a small asyncio one)
 
 Example (the database is created once, e.g. ``createdb -O ww ww_load``; its catalogue is
 replaced by the demo catalogue when empty):
@@ -23,6 +26,7 @@ import asyncio
 import json
 import os
 import random
+import resource
 import secrets
 import shutil
 import signal
@@ -33,7 +37,9 @@ import sys
 import tempfile
 import time
 import urllib.request
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
@@ -70,6 +76,9 @@ class Result:
     p95_ms: float
     p99_ms: float
     error_kinds: dict[str, int] = field(default_factory=dict)
+    server_cpu_ms: float | None = None
+    generator_cpu_ms: float | None = None
+    load_average: tuple[float, float] = (0.0, 0.0)
 
     @property
     def rps(self) -> float:
@@ -122,16 +131,23 @@ def prepare_database(url: str) -> int:
     return int(count)
 
 
-def start_gunicorn(url: str, port: int, workers: int, threads: int,
+def gunicorn_options(args: argparse.Namespace) -> list[str]:
+    """The gunicorn options under test (as documented in the README, plus the bind address)."""
+    options = ["-w", str(args.workers), "-k", args.worker_class]
+    if args.worker_class == "gthread":
+        options += ["--threads", str(args.threads)]
+    return options + ["--keep-alive", str(args.keep_alive)]
+
+
+def start_gunicorn(url: str, port: int, options: list[str],
                    instance: str) -> subprocess.Popen[bytes]:
     """Start gunicorn (own process group) and wait until it answers; bounded by 60 s."""
     env = {**os.environ, "WELZIJNSWIJZER_DATABASE_URL": url, "WELZIJNSWIJZER_DEMO": "false",
            "WELZIJNSWIJZER_MIGRATE_ON_START": "false", "WELZIJNSWIJZER_INSTANCE_PATH": instance,
            "WELZIJNSWIJZER_SECRET_KEY": secrets.token_urlsafe(48),
            "PYTHONPATH": str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", "")}
-    cmd = [sys.executable, "-m", "gunicorn", "-w", str(workers), "-k", "gthread",
-           "--threads", str(threads), "-b", f"{HOST}:{port}", "--log-level", "warning",
-           "web.app:create_app()"]
+    cmd = [sys.executable, "-m", "gunicorn", *options, "-b", f"{HOST}:{port}",
+           "--log-level", "warning", "web.app:create_app()"]
     proc = subprocess.Popen(cmd, env=env, cwd=ROOT, start_new_session=True)
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
@@ -156,6 +172,42 @@ def stop(proc: subprocess.Popen[bytes]) -> None:
         except subprocess.TimeoutExpired:
             os.killpg(proc.pid, signal.SIGKILL)
             proc.wait(timeout=10)
+
+
+def process_tree_cpu(pid: int) -> float | None:
+    """CPU seconds (user + system) of a process and its direct children so far (Linux only)."""
+    proc = Path("/proc")
+    if not (proc / str(pid) / "stat").exists():
+        return None
+    tick = os.sysconf("SC_CLK_TCK")
+    total = 0
+    for stat in proc.glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if stat.parent.name == str(pid) or fields[1] == str(pid):
+            total += int(fields[11]) + int(fields[12])
+    return total / tick
+
+
+def generator_cpu() -> float:
+    """CPU seconds of this script and its finished children (wrk, or the asyncio generator)."""
+    return sum(u.ru_utime + u.ru_stime for u in (resource.getrusage(resource.RUSAGE_SELF),
+                                                  resource.getrusage(resource.RUSAGE_CHILDREN)))
+
+
+def measured(run: Callable[[], Result], server_pid: int) -> Result:
+    """Run one load run and add the CPU per request of server and generator and the load."""
+    before = (process_tree_cpu(server_pid), generator_cpu(), os.getloadavg()[0])
+    result = run()
+    server = process_tree_cpu(server_pid)
+    if server is not None and before[0] is not None and result.requests:
+        result.server_cpu_ms = (server - before[0]) * 1000 / result.requests
+    if result.requests:
+        result.generator_cpu_ms = (generator_cpu() - before[1]) * 1000 / result.requests
+    result.load_average = (before[2], os.getloadavg()[0])
+    return result
 
 
 def warm_up(port: int, requests: list[Request], rounds: int = 3) -> None:
@@ -195,7 +247,7 @@ def lua_string(text: str) -> str:
 
 
 def run_wrk(name: str, port: int, requests: list[Request], connections: int, seconds: int,
-            threads: int) -> Result:
+            wrk_threads: int) -> Result:
     """Drive one endpoint with wrk for ``seconds``; parse its summary line."""
     items = ", ".join(
         "{" + ", ".join([lua_string(r.method), lua_string(r.path),
@@ -204,7 +256,7 @@ def run_wrk(name: str, port: int, requests: list[Request], connections: int, sec
         script.write(WRK_SCRIPT % items)
     try:
         out = subprocess.run(
-            ["wrk", "-t", str(threads), "-c", str(connections), "-d", f"{seconds}s",
+            ["wrk", "-t", str(wrk_threads), "-c", str(connections), "-d", f"{seconds}s",
              "--timeout", "10s", "-s", script.name, f"http://{HOST}:{port}"],
             capture_output=True, text=True, timeout=seconds + 60, check=True).stdout
     finally:
@@ -268,20 +320,26 @@ def run_python(name: str, port: int, requests: list[Request], connections: int,
                   q[94] * 1000, q[98] * 1000, errors)
 
 
-def report(results: list[Result], args: argparse.Namespace, generator: str,
-           activities: int) -> None:
-    """Print a Markdown table with the figures and the run's settings."""
-    print(f"\ngunicorn {args.workers} workers x {args.threads} threads (gthread), "
-          f"{args.connections} connections, {args.seconds} s per endpoint, generator "
-          f"{generator}, {activities} activities, database "
-          f"{args.database_url.split('@')[-1] if '@' in args.database_url else args.database_url}")
-    print("\n| endpoint | requests/s | p50 | p95 | p99 | errors |")
-    print("|---|---|---|---|---|---|")
+def _ms(value: float | None) -> str:
+    return "-" if value is None else f"{value:,.1f} ms"
+
+
+def report(results: list[Result], args: argparse.Namespace, generator: str, activities: int,
+           options: list[str]) -> None:
+    """Print the run's settings and Markdown table rows (the columns of docs/benchmarks.md)."""
+    database = args.database_url.split("@")[-1]
+    print(f"\ngunicorn {' '.join(options)}; {args.connections} connections, {args.seconds} s "
+          f"per endpoint, generator {generator}, {activities} activities, database {database}")
+    print("\n| date | connections | endpoint | requests/s | p50 | p95 | p99 | errors | "
+          "server CPU/request | generator CPU/request | load average |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|")
     for r in results:
         kinds = f" ({', '.join(f'{k} {v}' for k, v in r.error_kinds.items())})" \
             if r.error_kinds else ""
-        print(f"| {r.name} | {r.rps:,.0f} | {r.p50_ms:.0f} ms | {r.p95_ms:.0f} ms | "
-              f"{r.p99_ms:.0f} ms | {r.errors}{kinds} |")
+        print(f"| {time.strftime('%Y-%m')} | {args.connections} | `{r.name}` | {r.rps:,.0f} | "
+              f"{r.p50_ms:,.0f} ms | {r.p95_ms:,.0f} ms | {r.p99_ms:,.0f} ms | "
+              f"{r.errors}{kinds} | {_ms(r.server_cpu_ms)} | {_ms(r.generator_cpu_ms)} | "
+              f"{r.load_average[0]:.1f} / {r.load_average[1]:.1f} |")
 
 
 def main() -> None:
@@ -289,7 +347,11 @@ def main() -> None:
     parser.add_argument("--database-url", default=os.environ.get("WELZIJNSWIJZER_DATABASE_URL"),
                         help="PostgreSQL URL (default: WELZIJNSWIJZER_DATABASE_URL)")
     parser.add_argument("--workers", type=int, default=2)
-    parser.add_argument("--threads", type=int, default=4, help="threads per gunicorn worker")
+    parser.add_argument("--worker-class", choices=["sync", "gthread"], default="gthread")
+    parser.add_argument("--threads", type=int, default=4,
+                        help="threads per gunicorn worker (gthread only)")
+    parser.add_argument("--keep-alive", type=int, default=5,
+                        help="seconds gunicorn keeps an idle connection open (gthread)")
     parser.add_argument("--connections", type=int, default=50)
     parser.add_argument("--seconds", type=int, default=20, help="per endpoint (at most 600)")
     parser.add_argument("--generator", choices=["auto", "wrk", "python"], default="auto")
@@ -311,22 +373,21 @@ def main() -> None:
     activities = prepare_database(args.database_url)
     match, coach = workload(64, args.seed)
     port = free_port()
+    options = gunicorn_options(args)
     with tempfile.TemporaryDirectory() as instance:
-        proc = start_gunicorn(args.database_url, port, args.workers, args.threads, instance)
+        proc = start_gunicorn(args.database_url, port, options, instance)
         try:
             warm_up(port, match)
             warm_up(port, coach)
             results = []
-            for name, reqs in (("POST /api/v1/match", match), ("GET /coach?zoeken=1&...", coach)):
-                if generator == "wrk":
-                    results.append(run_wrk(name, port, reqs, args.connections, args.seconds,
-                                           args.wrk_threads))
-                else:
-                    results.append(run_python(name, port, reqs, args.connections,
-                                              args.seconds))
+            for name, reqs in (("POST /api/v1/match", match), ("GET /coach?...", coach)):
+                run = partial(run_wrk, wrk_threads=args.wrk_threads) if generator == "wrk" \
+                    else run_python
+                results.append(measured(partial(run, name, port, reqs, args.connections,
+                                                args.seconds), proc.pid))
         finally:
             stop(proc)
-    report(results, args, generator, activities)
+    report(results, args, generator, activities, options)
 
 
 def _has_module(name: str) -> bool:
