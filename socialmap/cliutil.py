@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import IO, Any
 
 import click
 from sqlalchemy import Engine
@@ -62,6 +63,6 @@ class UserError(click.ClickException):
 
     exit_code = 2
 
-    def show(self, file=None) -> None:  # type: ignore[no-untyped-def]
+    def show(self, file: IO[Any] | None = None) -> None:
         """Print the message alone (no usage text)."""
         click.echo(f"Fout: {self.format_message()}", err=True)

@@ -7,6 +7,7 @@ Vocabulary ids (dimensions, complaint categories) are validated on construction.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from datetime import date, datetime
 from decimal import Decimal
 from enum import StrEnum
@@ -254,7 +255,7 @@ def _months_before(day: date, months: int) -> date:
     raise AssertionError("unreachable")
 
 
-def _check_ids(values: list[str], known: dict[str, object], what: str) -> None:
+def _check_ids(values: list[str], known: Collection[str], what: str) -> None:
     unknown = [v for v in values if v not in known]
     if unknown:
         raise ValueError(f"onbekende {what}: {', '.join(unknown)}")

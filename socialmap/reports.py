@@ -42,8 +42,8 @@ def add_report(conn: Connection, activity_id: str, message: str,
     result = conn.execute(insert(activity_reports).values(
         activity_id=activity_id, at=now(), message=text,
         contact=(contact or "").strip()[:254] or None, status="open",
-    ))
-    return int(result.inserted_primary_key[0])
+    ).returning(activity_reports.c.id))
+    return int(result.scalar_one())
 
 
 def open_reports(conn: Connection, activity_id: str | None = None) -> list[ErrorReport]:

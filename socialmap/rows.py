@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from datetime import UTC, datetime
 from decimal import Decimal
 from typing import Any
+
+from sqlalchemy import RowMapping
 
 from .models import Activity, ActivityIn
 
@@ -13,7 +14,8 @@ from .models import Activity, ActivityIn
 def activity_to_row(a: ActivityIn) -> dict[str, Any]:
     """The column values of an activity (without version and timestamps)."""
     loc = a.location
-    cents = None if a.cost.amount_eur is None else int((a.cost.amount_eur * 100).to_integral_value())
+    amount = a.cost.amount_eur
+    cents = None if amount is None else int((amount * 100).to_integral_value())
     return {
         "id": a.id, "name": a.name, "description": a.description,
         "organisation_id": a.organisation.id,
@@ -42,7 +44,7 @@ def _aware(value: datetime | None) -> datetime | None:
     return value.replace(tzinfo=UTC)
 
 
-def activity_from_row(r: Mapping[str, Any]) -> Activity:
+def activity_from_row(r: RowMapping) -> Activity:
     """The activity stored in a row joined with its organisation's name."""
     has_place = any(r[k] is not None for k in ("address", "postcode", "city", "lat"))
     location = None

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import Connection, delete, func, insert, or_, select, update
+from sqlalchemy import Connection, Select, delete, func, insert, or_, select, update
 
 from .errors import NotFound, StaleEdit
 from .models import Activity, ActivityIn, Status
@@ -68,7 +68,7 @@ def _ensure_organisation(conn: Connection, activity: ActivityIn) -> None:
                      .values(name=org.name))
 
 
-def _select_activities():  # type: ignore[no-untyped-def]
+def _select_activities() -> Select[Any]:
     return select(activities, organisations.c.name.label("organisation_name")).join(
         organisations, activities.c.organisation_id == organisations.c.id
     )
@@ -101,7 +101,7 @@ class ActivityFilter:
     ids: list[str] | None = None
 
 
-def _where(stmt, flt: ActivityFilter):  # type: ignore[no-untyped-def]
+def _where(stmt: Select[Any], flt: ActivityFilter) -> Select[Any]:
     if flt.status is not None:
         stmt = stmt.where(activities.c.status == flt.status.value)
     if flt.classified is not None:

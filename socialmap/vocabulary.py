@@ -115,7 +115,8 @@ class Vocabulary:
 
 def _terms(kind: str, items: list[dict[str, object]]) -> TermSet:
     terms = [
-        Term(str(i["id"]), str(i["label"]), {k: v for k, v in i.items() if k not in ("id", "label")})
+        Term(str(i["id"]), str(i["label"]),
+             {k: v for k, v in i.items() if k not in ("id", "label")})
         for i in items
     ]
     return TermSet(kind, terms)

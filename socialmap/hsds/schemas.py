@@ -25,7 +25,7 @@ def load(*parts: str) -> dict[str, Any]:
 
 
 @cache
-def registry() -> Registry:  # type: ignore[type-arg]
+def registry() -> Registry[Any]:
     """Every per-table schema, registered under its file name (how the schemas refer to it)."""
     folder = data.resource("hsds")
     resources = [

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from ..errors import CatalogueError
 from .build import build_row
-from .columns import apply_plan, plan_columns
+from .columns import ColumnPlan, apply_plan, plan_columns
 from .report import ParsedRow, ParseResult, Problem
 
 #: Files larger than this are refused before they are read (bytes).
@@ -220,11 +220,12 @@ def read_native(path: str | Path, *, mapping: dict[str, list[str]] | None = None
     return result
 
 
-def _row(number: int, cells: list[str], width: int, plan: object, today: date | None) -> ParsedRow:
+def _row(number: int, cells: list[str], width: int, plan: ColumnPlan,
+         today: date | None) -> ParsedRow:
     extra = [c for c in cells[width:] if c.strip()]
     if extra:
         return ParsedRow(number, None, [Problem(
             f"de rij heeft {len(cells)} cellen maar er zijn {width} kolommen; staat er een "
             "scheidingsteken in een waarde zonder aanhalingstekens (bijvoorbeeld 2,50)?", number,
             value=extra[0])])
-    return build_row(number, apply_plan(plan, cells), today=today)  # type: ignore[arg-type]
+    return build_row(number, apply_plan(plan, cells), today=today)

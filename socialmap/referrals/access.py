@@ -7,7 +7,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from enum import StrEnum
 
@@ -126,17 +126,12 @@ def list_for_viewer(conn: Connection, viewer: Viewer,
         raise _denied("losse verwijzingen (alleen overzichten)")
     flt = flt or ReferralFilter()
     if viewer.organisation is not None:
-        mine = list_referrals(conn, _with(flt, organisation=viewer.organisation))
-        owned = list_referrals(conn, _with(flt, coach=viewer.user_name))
+        mine = list_referrals(conn, replace(flt, organisation=viewer.organisation))
+        owned = list_referrals(conn, replace(flt, coach=viewer.user_name))
         seen = {r.id for r in mine}
         return sorted(mine + [r for r in owned if r.id not in seen],
                       key=lambda r: (r.referral_date, r.id), reverse=True)
-    return list_referrals(conn, _with(flt, coach=viewer.user_name))
-
-
-def _with(flt: ReferralFilter, **changes: object) -> ReferralFilter:
-    values = {**flt.__dict__, **changes}
-    return ReferralFilter(**values)  # type: ignore[arg-type]
+    return list_referrals(conn, replace(flt, coach=viewer.user_name))
 
 
 def feedback_as(conn: Connection, viewer: Viewer, referral_id: int, *, on: date) -> Feedback:
@@ -152,7 +147,7 @@ def feedback_list_for_practice(conn: Connection, viewer: Viewer, *, on: date,
     """The feedback on all referrals of the viewer's own practice (GPs only)."""
     if viewer.role is not ViewerRole.HUISARTS or viewer.practice is None:
         raise _denied("terugkoppelingen van een praktijk")
-    rows = list_referrals(conn, _with(flt or ReferralFilter(), practice=viewer.practice))
+    rows = list_referrals(conn, replace(flt or ReferralFilter(), practice=viewer.practice))
     return [feedback_for(r, on=on) for r in rows if r.anonymised_at is None]
 
 

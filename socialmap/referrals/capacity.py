@@ -7,6 +7,7 @@ validated when loaded. The functions here are pure: the caller passes practices 
 from __future__ import annotations
 
 import difflib
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
@@ -234,9 +235,9 @@ def _start(plans: list[PracticePlan], chosen: list[str], p: Planning) -> StartPh
     )
 
 
-def _sum(ranges: object) -> Range:
+def _sum(ranges: Iterable[Range]) -> Range:
     total = Range(0, 0)
-    for r in ranges:  # type: ignore[attr-defined]
+    for r in ranges:
         total = total + r
     return total
 

@@ -22,7 +22,7 @@ from sqlalchemy import Connection
 from socialmap.vocabulary import load_vocabulary
 
 from .capacity import load_planning
-from .models import Referral
+from .models import ProposedActivity, Referral
 from .store import ReferralFilter, list_referrals
 
 SUPPRESSED = "<5"
@@ -119,7 +119,7 @@ class Indicators:
         return rows
 
 
-def _chosen(r: Referral) -> list:  # type: ignore[type-arg]
+def _chosen(r: Referral) -> list[ProposedActivity]:
     return [a for a in r.activities if a.chosen]
 
 
@@ -137,8 +137,8 @@ def _referred(r: Referral) -> bool | None:
 
 def _output(refs: Sequence[Referral]) -> list[Indicator]:
     started = [r for r in refs if r.first_contact_date is not None]
-    days = [(r.first_contact_date - r.referral_date).days for r in started  # type: ignore[operator]
-            ]
+    days = [(first - r.referral_date).days for r in refs
+            if (first := r.first_contact_date) is not None]
     max_days = int(load_planning().first_contact_max_days.value)
     return [
         Indicator("recepten", "Aantal welzijnsrecepten", present_count(len(refs))),

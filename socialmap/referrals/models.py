@@ -173,6 +173,8 @@ class Referral(ReferralIn):
     """A stored referral; after anonymisation the reference and free texts are gone."""
 
     id: int
+    # Widened on purpose: anonymisation removes the reference of a stored referral, while an
+    # input always has one; mypy rightly sees that a Referral is then not a full ReferralIn.
     reference: str | None = None  # type: ignore[assignment]
     version: int
     created: datetime

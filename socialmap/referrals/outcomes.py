@@ -14,8 +14,9 @@ import io
 import statistics
 from collections import defaultdict
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, CursorResult, Row, select
 
 from socialmap.tables import activities, referral_activities, referrals
 
@@ -26,7 +27,7 @@ OUTCOME_COLUMNS = ["request_id", "activity_id", "proposed", "taken_up", "attendi
                    "age", "free_only", "wheelchair", "online_ok", "age_band", "referral_date"]
 
 
-def _pairs(conn: Connection, municipality: str | None = None):  # type: ignore[no-untyped-def]
+def _pairs(conn: Connection, municipality: str | None = None) -> CursorResult[Any]:
     stmt = (select(referral_activities, referrals.c.age_band, referrals.c.complaints,
                    referrals.c.intake_spinnenweb, referrals.c.referral_date,
                    referrals.c.end_date, referrals.c.municipality)
@@ -37,11 +38,11 @@ def _pairs(conn: Connection, municipality: str | None = None):  # type: ignore[n
     return conn.execute(stmt)
 
 
-def _taken_up(row) -> bool:  # type: ignore[no-untyped-def]
+def _taken_up(row: Row[Any]) -> bool:
     return bool(row.chosen and (row.started_date is not None or row.attending_3m))
 
 
-def _known(row) -> bool:  # type: ignore[no-untyped-def]
+def _known(row: Row[Any]) -> bool:
     """Whether the outcome of this proposal is settled (else it is left out of training)."""
     if not row.chosen or row.attending_3m is not None or row.dropped_out_date is not None:
         return True

@@ -96,8 +96,8 @@ def create_referral(conn: Connection, data: ReferralIn, *, user: str, today: dat
     rows = _activity_rows(conn, data.activities, {})
     stamp = now()
     result = conn.execute(insert(referrals).values(
-        **_values(data), version=1, created=stamp, last_modified=stamp))
-    referral_id = int(result.inserted_primary_key[0])  # type: ignore[index]
+        **_values(data), version=1, created=stamp, last_modified=stamp).returning(referrals.c.id))
+    referral_id = int(result.scalar_one())
     _insert_activities(conn, referral_id, rows)
     record_audit(conn, user=user, action="create", entity=ENTITY, entity_id=str(referral_id),
                  changes={"fields": sorted(_filled(data)), "version": 1})

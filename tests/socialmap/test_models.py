@@ -70,7 +70,8 @@ def test_cost_label(amount, label, free):
 
 @pytest.mark.parametrize(
     ("verified", "stale"),
-    [(None, True), (date(2025, 11, 22), True), (date(2025, 11, 23), False), (date(2026, 6, 1), False)],
+    [(None, True), (date(2025, 11, 22), True), (date(2025, 11, 23), False),
+     (date(2026, 6, 1), False)],
 )
 def test_staleness_is_twelve_months_without_verification(verified, stale):
     a = Activity(**make(last_verified=verified).model_dump())
