@@ -7,7 +7,6 @@ Vocabulary ids (dimensions, complaint categories) are validated on construction.
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
 from datetime import date, datetime
 from decimal import Decimal
 from enum import StrEnum
@@ -16,7 +15,7 @@ from typing import Annotated
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from .geo import normalise_postcode
-from .vocabulary import load_vocabulary
+from .vocabulary import load_vocabulary, unique_known_ids
 
 DAYS = ("ma", "di", "wo", "do", "vr", "za", "zo")
 DAY_NAMES = {
@@ -186,14 +185,12 @@ class ActivityIn(BaseModel):
     @field_validator("dimensions", "suggested_dimensions")
     @classmethod
     def _dimensions(cls, value: list[str]) -> list[str]:
-        _check_ids(value, load_vocabulary().dimensions.by_id, "spinnenweb-dimensie")
-        return list(dict.fromkeys(value))
+        return unique_known_ids(value, load_vocabulary().dimensions.by_id, "spinnenweb-dimensie")
 
     @field_validator("complaints", "suggested_complaints")
     @classmethod
     def _complaints(cls, value: list[str]) -> list[str]:
-        _check_ids(value, load_vocabulary().complaints.by_id, "klachtcategorie")
-        return list(dict.fromkeys(value))
+        return unique_known_ids(value, load_vocabulary().complaints.by_id, "klachtcategorie")
 
     @field_validator("languages")
     @classmethod
@@ -253,9 +250,3 @@ def _months_before(day: date, months: int) -> date:
         except ValueError:
             continue
     raise AssertionError("unreachable")
-
-
-def _check_ids(values: list[str], known: Collection[str], what: str) -> None:
-    unknown = [v for v in values if v not in known]
-    if unknown:
-        raise ValueError(f"onbekende {what}: {', '.join(unknown)}")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import unicodedata
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -45,6 +46,21 @@ def fold(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text)
     plain = "".join(c for c in decomposed if not unicodedata.combining(c))
     return " ".join(plain.lower().replace("_", " ").replace("-", " ").split())
+
+
+def unique_known_ids(values: Iterable[str], known: Collection[str], what: str, *,
+                     list_choices: bool = False) -> list[str]:
+    """Each of ``values`` once, in first-seen order; raises ValueError naming unknown ids.
+
+    ``what`` is the Dutch name of the kind of id in the message (``"klachtcategorie"``);
+    ``list_choices`` adds the ids of ``known`` to it. Made for pydantic field validators.
+    """
+    values = list(values)
+    unknown = [v for v in values if v not in known]
+    if unknown:
+        choices = f" (kies uit {', '.join(known)})" if list_choices else ""
+        raise ValueError(f"onbekende {what}: {', '.join(unknown)}{choices}")
+    return list(dict.fromkeys(values))
 
 
 class TermSet:

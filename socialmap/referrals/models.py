@@ -17,7 +17,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from socialmap.vocabulary import load_vocabulary
+from socialmap.vocabulary import load_vocabulary, unique_known_ids
 
 from .errors import ReferralError
 
@@ -140,11 +140,7 @@ class ReferralIn(_Strict):
     @field_validator("complaints")
     @classmethod
     def _complaints(cls, value: list[str]) -> list[str]:
-        voc = load_vocabulary()
-        unknown = [c for c in value if c not in voc.complaints]
-        if unknown:
-            raise ValueError(f"onbekende klachtcategorie(ën): {', '.join(unknown)}")
-        return list(dict.fromkeys(value))
+        return unique_known_ids(value, load_vocabulary().complaints.by_id, "klachtcategorie(ën)")
 
     @field_validator("route")
     @classmethod

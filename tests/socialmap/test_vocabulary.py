@@ -4,8 +4,10 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from socialmap.vocabulary import fold, load_vocabulary
+from socialmap.vocabulary import fold, load_vocabulary, unique_known_ids
 
 SPEC = Path(__file__).resolve().parents[3] / "shared" / "spec" / "vocabulary.json"
 
@@ -57,3 +59,40 @@ def test_check_ids_names_the_field():
 
 def test_fold_strips_accents_and_case():
     assert fold("Suïcidale  Gedachten") == "suicidale gedachten"
+
+
+DAYS = ["ma", "di", "wo"]
+
+
+@pytest.mark.parametrize(
+    ("values", "expected"),
+    [([], []), (["wo", "ma"], ["wo", "ma"]), (["di", "ma", "di", "di"], ["di", "ma"])],
+)
+def test_unique_known_ids_keeps_the_first_of_each_in_order(values, expected):
+    assert unique_known_ids(values, DAYS, "dag") == expected
+
+
+@pytest.mark.parametrize(
+    ("list_choices", "message"),
+    [
+        (False, "onbekende dag: vrijdag, zo"),
+        (True, "onbekende dag: vrijdag, zo (kies uit ma, di, wo)"),
+    ],
+)
+def test_unique_known_ids_names_every_unknown_id(list_choices, message):
+    with pytest.raises(ValueError) as caught:
+        unique_known_ids(["ma", "vrijdag", "zo"], DAYS, "dag", list_choices=list_choices)
+    assert str(caught.value) == message
+
+
+def test_unique_known_ids_accepts_a_term_mapping():
+    complaints = load_vocabulary().complaints
+    first = complaints.ids[0]
+    assert unique_known_ids([first, first], complaints.by_id, "klachtcategorie") == [first]
+
+
+@given(st.lists(st.sampled_from(DAYS)))
+def test_unique_known_ids_is_an_ordered_set_of_its_input(values):
+    result = unique_known_ids(values, DAYS, "dag")
+    assert len(result) == len(set(result)) and set(result) == set(values)
+    assert result == sorted(result, key=values.index)
