@@ -6,6 +6,8 @@ Every function is pure and vectorised over the whole index; together they give t
 from __future__ import annotations
 
 import numpy as np
+from sklearn import config_context
+from sklearn.neighbors import BallTree
 
 from socialmap.geo import EARTH_RADIUS_KM
 
@@ -60,16 +62,32 @@ def haversine_np(lat: float, lon: float, lats: np.ndarray, lons: np.ndarray) -> 
     return 2 * EARTH_RADIUS_KM * np.arcsin(np.sqrt(np.minimum(a, 1.0)))
 
 
+def within_km(tree: BallTree | None, rows: np.ndarray, lat: float, lon: float,
+              km: float) -> tuple[np.ndarray, np.ndarray]:
+    """``rows[k]`` of the tree's points ``k`` within ``km`` of (lat, lon), and their distances.
+
+    ``tree`` is a haversine ``BallTree`` over (lat, lon) in radians. The query point is a
+    validated location (finite), so scikit-learn's finiteness check of it is skipped; it is
+    passed as the float64 C-contiguous array the tree would convert it to anyway.
+    """
+    if tree is None:
+        return np.zeros(0, dtype=np.int64), np.zeros(0)
+    point = np.radians(np.array([[lat, lon]], dtype=np.float64))
+    with config_context(assume_finite=True):
+        hits, rad = tree.query_radius(point, r=km / EARTH_RADIUS_KM, return_distance=True)
+    return rows[hits[0]], rad[0] * EARTH_RADIUS_KM
+
+
 def _radius(index: MatchIndex, origin: Origin, km: float) -> tuple[np.ndarray, np.ndarray]:
-    """Rows of located activities within ``km`` (grid lookup, haversine) and their distances."""
-    return index.grid.within(origin.lat, origin.lon, km)
+    """Rows of located activities within ``km`` (BallTree, haversine) and their distances."""
+    return within_km(index.tree, index.tree_rows, origin.lat, origin.lon, km)
 
 
 def distances_km(index: MatchIndex, origin: Origin | None, max_km: float | None,
                  horizon_km: float) -> tuple[np.ndarray, np.ndarray]:
     """Distances (NaN: online, unlocated, or beyond ``max_km``/``horizon_km``) and in-range mask.
 
-    Only the radius lookup's hits are measured. With ``max_km`` that radius is the hard limit;
+    Only the BallTree's radius hits are measured. With ``max_km`` that radius is the hard limit;
     without it, ``horizon_km`` bounds the lookup and everything is in range. Online activities
     are always in range (whether they may be shown is :func:`limits_mask`'s business).
     """

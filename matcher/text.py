@@ -9,18 +9,19 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from array import array
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from itertools import chain
 from typing import Any
 
 import numpy as np
 from rapidfuzz import fuzz, process, utils
 from scipy import sparse
 
+from .codes import encode
 from .config import Synonyms, TextParams
 
-_WORD = re.compile(r"[a-z0-9]+")
+_WORD = re.compile(r"[a-z0-9]{2,}")
 _CACHE_SIZE = 4096
 
 
@@ -31,7 +32,7 @@ def fold_fast(text: str) -> str:
 
 def words(text: str) -> list[str]:
     """The folded words of a text (at least two characters)."""
-    return [w for w in _WORD.findall(fold_fast(text)) if len(w) >= 2]
+    return _WORD.findall(fold_fast(text))
 
 
 @dataclass
@@ -48,14 +49,26 @@ class TextIndex:
     _terms: dict[tuple[str, float], dict[int, float]] = field(default_factory=dict, repr=False)
 
 
-def _counts(docs: Iterable[list[str]], vocab: dict[str, int]) -> tuple[np.ndarray, np.ndarray]:
-    """CSR row pointers and word columns of ``docs`` (consumed one at a time; ``vocab`` grows)."""
-    indptr = array("q", [0])
-    indices = array("i")
-    for toks in docs:
-        indices.extend(vocab.setdefault(t, len(vocab)) for t in toks)
-        indptr.append(len(indices))
-    return np.frombuffer(indptr, dtype=np.int64), np.frombuffer(indices, dtype=np.int32)
+class _Tokens:
+    """Documents as CSR row pointers and word columns, added in chunks of documents."""
+
+    def __init__(self) -> None:
+        self.vocab: dict[str, int] = {}
+        self.lengths: list[np.ndarray] = []
+        self.indices: list[np.ndarray] = []
+
+    def add(self, docs: Iterable[str]) -> None:
+        """Tokenise ``docs`` onto the end; new words join this vocabulary in order of appearance."""
+        toks = [words(doc) for doc in docs]
+        flat = list(chain.from_iterable(toks))
+        self.lengths.append(np.fromiter(map(len, toks), dtype=np.int64, count=len(toks)))
+        self.indices.append(encode(flat, len(flat), self.vocab))  # type: ignore[arg-type]
+
+    def arrays(self) -> tuple[np.ndarray, np.ndarray]:
+        """Row pointers and word columns."""
+        lengths = np.concatenate([np.zeros(1, dtype=np.int64), *self.lengths])
+        indices = np.concatenate(self.indices) if self.indices else np.zeros(0, dtype=np.int32)
+        return np.cumsum(lengths), indices
 
 
 def _matrix(indptr: np.ndarray, indices: np.ndarray, n_words: int,
@@ -70,8 +83,8 @@ def _tfidf(counts: sparse.csr_matrix) -> sparse.csr_matrix:
     """Sublinear TF-IDF with smoothed idf and unit-length rows (``counts`` is overwritten).
 
     The same numbers as scikit-learn's ``TfidfTransformer(sublinear_tf=True)`` (same operations
-    in the same order, row norms summed left to right), without importing scikit-learn, which
-    alone would add more memory to a serving process than the whole index.
+    in the same order, row norms summed left to right), computed in place on the count matrix
+    so that building an index needs no second copy of it.
     """
     out = counts
     df = np.bincount(out.indices, minlength=out.shape[1]).astype(np.float64) + 1.0
@@ -93,26 +106,60 @@ def _tfidf(counts: sparse.csr_matrix) -> sparse.csr_matrix:
     return out
 
 
-def build_text_index(name_texts: list[str], descriptions: list[str],
-                     prefix_chars: int) -> TextIndex:
-    """Tokenise names/labels and descriptions once and build both matrices."""
-    vocab: dict[str, int] = {}
-    name_ptr, name_idx = _counts(map(words, name_texts), vocab)
-    desc_ptr, desc_idx = _counts(map(words, descriptions), vocab)
-    names = _matrix(name_ptr, name_idx, len(vocab), np.float32)  # 0/1: exact in float32
-    names.data[:] = 1.0
-    counts = _matrix(desc_ptr, desc_idx, len(vocab))
-    tfidf = _tfidf(counts) if len(descriptions) else counts
-    del counts
-    words_list = list(vocab)
+class TextBuilder:
+    """Builds a :class:`TextIndex` from activities added in chunks (names, then descriptions).
+
+    Names and descriptions are tokenised as they come, into separate vocabularies; the final
+    vocabulary is the names' words followed by the descriptions' new words, each in order of
+    first appearance.
+    """
+
+    def __init__(self) -> None:
+        self._names = _Tokens()
+        self._descriptions = _Tokens()
+
+    def add(self, name_texts: Iterable[str], descriptions: Iterable[str]) -> None:
+        """Tokenise one chunk of activities: their name/label texts and their descriptions."""
+        self._names.add(name_texts)
+        self._descriptions.add(descriptions)
+
+    def build(self, prefix_chars: int) -> TextIndex:
+        """The matrices of everything added (the builder's buffers are released)."""
+        vocab = self._names.vocab
+        name_ptr, name_idx = self._names.arrays()
+        desc_ptr, desc_local = self._descriptions.arrays()
+        to_vocab = np.fromiter((vocab.setdefault(w, len(vocab)) for w in self._descriptions.vocab),
+                               dtype=np.int32, count=len(self._descriptions.vocab))
+        desc_idx = to_vocab[desc_local]
+        names = _matrix(name_ptr, name_idx, len(vocab), np.float32)  # 0/1: exact in float32
+        names.data[:] = 1.0
+        self._names = self._descriptions = _Tokens()
+        del name_ptr, name_idx, desc_local
+        counts = _matrix(desc_ptr, desc_idx, len(vocab))
+        del desc_ptr, desc_idx
+        descriptions = sparse.csc_matrix(_tfidf(counts) if counts.shape[0] else counts)
+        del counts
+        return TextIndex(list(vocab), vocab, names.tocsc(), names, descriptions,
+                         *_word_lookups(vocab, prefix_chars))
+
+
+def _word_lookups(vocab: dict[str, int],
+                  prefix_chars: int) -> tuple[dict[int, list[int]], dict[str, list[int]]]:
     by_length: dict[int, list[int]] = {}
     by_prefix: dict[str, list[int]] = {}
-    for i, w in enumerate(words_list):
+    for w, i in vocab.items():
         by_length.setdefault(len(w), []).append(i)
         if len(w) >= prefix_chars and not w.isdigit():
             by_prefix.setdefault(w[:prefix_chars], []).append(i)
-    return TextIndex(words_list, vocab, names.tocsc(), names, sparse.csc_matrix(tfidf),
-                     by_length, by_prefix)
+    return by_length, by_prefix
+
+
+def build_text_index(name_texts: list[str], descriptions: list[str],
+                     prefix_chars: int) -> TextIndex:
+    """Tokenise names/labels and descriptions once and build both matrices."""
+    builder = TextBuilder()
+    builder.add(name_texts, descriptions)
+    return builder.build(prefix_chars)
 
 
 def expand_query(query: str, synonyms: Synonyms, params: TextParams) -> list[dict[str, float]]:

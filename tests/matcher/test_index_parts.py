@@ -7,10 +7,14 @@ import pytest
 from scipy import sparse
 from sklearn.feature_extraction.text import TfidfTransformer
 
+from matcher.build import activity_chunks, ball_tree, build_index
+from matcher.codes import encode
 from matcher.diversity import top_pool
-from matcher.filters import haversine_np
-from matcher.grid import GeoGrid
+from matcher.filters import haversine_np, within_km
+from matcher.index import Column
 from matcher.text import _tfidf
+
+from .catalogue import CATALOGUE
 
 
 @pytest.mark.parametrize(
@@ -18,18 +22,23 @@ from matcher.text import _tfidf
     [(52.1, 5.1, 0.5), (52.1, 5.1, 25.0), (53.4, 6.9, 80.0), (0.0, 179.95, 40.0),
      (89.9, 10.0, 30.0), (-33.9, -179.9, 15.0), (52.1, 5.1, 3000.0)],
 )
-def test_grid_finds_exactly_the_points_within_the_radius(lat: float, lon: float,
-                                                         km: float) -> None:
+def test_ball_tree_finds_exactly_the_points_within_the_radius(lat: float, lon: float,
+                                                              km: float) -> None:
     rng = np.random.default_rng(7)
     lats = np.concatenate([rng.uniform(-90, 90, 3000), lat + rng.normal(0, 0.5, 3000)])
     lons = np.concatenate([rng.uniform(-180, 180, 3000), lon + rng.normal(0, 0.5, 3000)])
     lats, lons = np.clip(lats, -90, 90), (lons + 180) % 360 - 180
     rows = np.arange(len(lats)) * 3
-    grid = GeoGrid.build(rows, lats, lons)
-    found, dist = grid.within(lat, lon, km)
+    found, dist = within_km(ball_tree(lats, lons), rows, lat, lon, km)
     brute = haversine_np(lat, lon, lats, lons)
     assert sorted(found.tolist()) == sorted(rows[brute <= km].tolist())
     np.testing.assert_allclose(dist, brute[found // 3], rtol=1e-12, atol=1e-9)
+
+
+def test_ball_tree_lookup_without_points() -> None:
+    found, dist = within_km(ball_tree(np.zeros(0), np.zeros(0)), np.zeros(0, dtype=int),
+                            52.1, 5.1, 10.0)
+    assert len(found) == 0 and len(dist) == 0
 
 
 def test_top_pool_breaks_ties_at_the_edge_by_position() -> None:
@@ -47,3 +56,36 @@ def test_tfidf_is_scikit_learns() -> None:
     got = _tfidf(counts.copy())
     assert (got.indptr == expected.indptr).all() and (got.indices == expected.indices).all()
     assert (got.data == expected.data).all()
+
+
+def _same(a: object, b: object) -> bool:
+    if isinstance(a, np.ndarray):
+        return a.dtype == b.dtype and np.array_equal(a, b, equal_nan=a.dtype.kind == "f")
+    if sparse.issparse(a):
+        return all(np.array_equal(getattr(a, k), getattr(b, k))
+                   for k in ("data", "indices", "indptr"))
+    if isinstance(a, Column):
+        return [a[i] for i in range(len(a))] == [b[i] for i in range(len(b))]
+    if isinstance(a, dict):
+        return a.keys() == b.keys() and all(_same(a[k], b[k]) for k in a)
+    return a == b
+
+
+def test_index_built_in_chunks_equals_one_chunk() -> None:
+    whole = build_index(activity_chunks(CATALOGUE, size=len(CATALOGUE)))
+    small = build_index(activity_chunks(CATALOGUE, size=4))
+    for name in ("ids", "dims", "complaints", "dims_t", "complaints_t", "lat", "lon", "online",
+                 "cost_eur", "age_min", "age_max", "wheelchair", "verified", "organisation",
+                 "n_days", "days", "languages", "tree_rows", "online_rows", "columns"):
+        assert _same(getattr(whole, name), getattr(small, name)), name
+    for name in ("vocab", "ids", "names", "names_rows", "descriptions", "by_length", "by_prefix"):
+        assert _same(getattr(whole.text, name), getattr(small.text, name)), name
+    assert whole.record(3) == small.record(3)
+    assert _same(whole.tree.get_arrays()[0], small.tree.get_arrays()[0])
+
+
+def test_codes_keep_each_value_once_in_order_of_appearance() -> None:
+    table: dict[object, int] = {"b": 0}
+    codes = encode(["a", "b", None, "a", ("x", "y"), None], 6, table)
+    assert codes.tolist() == [1, 0, 3, 1, 2, 3]
+    assert list(table) == ["b", "a", ("x", "y"), None]
