@@ -5,7 +5,7 @@ from __future__ import annotations
 from socialmap.vocabulary import Vocabulary, load_vocabulary
 
 from .conditions import Facts
-from .detection import Hit, detect, detected_ids
+from .detection import Hit, detect
 from .lexicon import Lexicon
 from .models import Reason, TriageDecision, TriageRequest, parse_request
 from .referral import episode_text, icpc_codes, next_steps, referral_text
@@ -27,10 +27,14 @@ def _facts(
     """Effective facts plus what was detected in the note and not ticked."""
     order = tables(vocab).complaint_order
     ticked = _unique(req.complaints)
-    found = [c for c in detected_ids(hits, "complaint") if c not in ticked]
-    found.sort(key=order.__getitem__)
     signals = _unique(req.signals)
-    found_signals = [s for s in detected_ids(hits, "signal") if s not in signals]
+    read = {"complaint": {}, "signal": {}}  # ids read (not negated) per kind, in text order
+    for hit in hits:
+        if not hit.negated:
+            read[hit.kind].setdefault(hit.id, None)
+    found = [c for c in read["complaint"] if c not in ticked]
+    found.sort(key=order.__getitem__)
+    found_signals = [s for s in read["signal"] if s not in signals]
     effective_signals = signals + found_signals
     if req.consent is False and NO_CONSENT not in effective_signals:
         effective_signals.append(NO_CONSENT)
@@ -87,40 +91,21 @@ def _reason(rule: Rule, facts: Facts, vocab: Vocabulary) -> Reason | dict[str, s
     return {"code": rule.id, "text": text, "route": rule.route, "source": rule.source}
 
 
+#: The fields of a span, in the order of a ``Hit`` (its last field, ``variant``, is left out:
+#: ``zip`` stops at the shorter).
+_SPAN_FIELDS = ("kind", "id", "start", "end", "text", "fuzzy", "negated")
+
+
 def _spans(hits: list[Hit]) -> tuple[list[dict[str, object]], list[dict[str, object]]]:
     """The detected and the negated spans; a negated one only when its id was not also read."""
-    live: list[dict[str, object]] = []
-    negated: list[Hit] = []
-    for h in hits:
-        if h.negated:
-            negated.append(h)
-        else:
-            live.append(
-                {
-                    "kind": h.kind,
-                    "id": h.id,
-                    "start": h.start,
-                    "end": h.end,
-                    "text": h.text,
-                    "fuzzy": h.fuzzy,
-                    "negated": False,
-                }
-            )
-    if not negated:
+    live = [dict(zip(_SPAN_FIELDS, h, strict=False)) for h in hits if not h.negated]
+    if len(live) == len(hits):
         return live, []
-    read = {(s["kind"], s["id"]) for s in live}
+    read = {(h.kind, h.id) for h in hits if not h.negated}
     shown = [
-        {
-            "kind": h.kind,
-            "id": h.id,
-            "start": h.start,
-            "end": h.end,
-            "text": h.text,
-            "fuzzy": h.fuzzy,
-            "negated": True,
-        }
-        for h in negated
-        if (h.kind, h.id) not in read
+        dict(zip(_SPAN_FIELDS, h, strict=False))
+        for h in hits
+        if h.negated and (h.kind, h.id) not in read
     ]
     return live, shown
 

@@ -93,8 +93,10 @@ def referral_text(
         parts.append(f"Klachten: {labels}.")
     phrases: list[str] = []
     for hit in hits:
+        if hit.negated or hit.kind != "complaint":
+            continue
         phrase = scrub(_clean_phrase(hit.text))
-        if not hit.negated and hit.kind == "complaint" and phrase and phrase not in phrases:
+        if phrase and phrase not in phrases:
             phrases.append(phrase)
     if phrases:
         parts.append("Uit het gesprek: " + ", ".join(f"'{p}'" for p in phrases[:8]) + ".")

@@ -167,3 +167,21 @@ def test_third_heldout_set_floor():
     assert precision >= 0.9
     assert f1 >= 0.67
     assert scores.negated_signal_hits == []
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        (("slaapt", "slapen", "geslapen"), "slaap"),
+        (("piekert", "piekeren"), "pieker"),
+        (("woont", "wonen"), "woon"),
+        (("afgelopen",), "afloop"),
+        (("buren",), "buur"),
+        (("eenzaamheid",), "eenzaam"),
+        (("verloren",), "verloor"),
+    ],
+)
+def test_dutch_stems_of_the_snowball_3_algorithm(words, expected):
+    """The stems the word list was written against (Snowball 3's Dutch stemmer, which drops
+    a participle's "ge" and undoubles vowels); an older or other algorithm fails here."""
+    assert {stem(word) for word in words} == {expected}
