@@ -108,6 +108,7 @@ def tokenize(norm: str, lex: Lexicon) -> Tokens:
     add_word, add_stem, add_clause = words.append, stems.append, clauses.append
     add_segment, add_match = segments.append, matches.append
     table, expansions, plain = lex.stem_table, lex.expansions, lex.plain_stems
+    short = min(MIN_LENGTH, lex.min_length)  # shorter words are neither stemmed nor corrected
     clause = segment = 0
     prev_word = ""
     for match in _SCAN.finditer(norm):
@@ -137,9 +138,12 @@ def tokenize(norm: str, lex: Lexicon) -> Tokens:
                 continue
             known = table.get(word)
             if known is None:
-                word, known, fixed = _unknown(word, lex)
-                if fixed:
-                    toks.fixed.add(len(words))
+                if len(word) < short or word.isdigit():
+                    known = word  # too short to stem or correct, or a number: as it is
+                else:
+                    word, known, fixed = _unknown(word, lex)
+                    if fixed:
+                        toks.fixed.add(len(words))
         else:
             prev_word = word
         add_word(word)
