@@ -2,8 +2,8 @@
 
 Run: ``python benchmarks/triage_bench.py [--seconds 10]``. Notes are built from the labelled
 sentences in ``tests/triage/notes_labelled.yaml`` (varied words, typos, negations), so the
-fuzzy matcher sees realistic unknown words; nothing is cached between decisions except the
-bounded cache of single words' stems (warm here, as the notes repeat).
+fuzzy matcher sees realistic unknown words; nothing is cached between decisions (the notes
+repeat, but not even a word's stem is kept from one decision to the next).
 
 On a shared machine the absolute figures move with the load, so every round of decisions is
 paired with a round of a fixed baseline workload (lower-casing and splitting the same notes
