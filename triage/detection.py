@@ -12,6 +12,7 @@ from typing import NamedTuple
 
 from rapidfuzz import fuzz, process
 
+from .context import apply_context
 from .lexicon import Lexicon, Pattern, PhraseNode, default_lexicon, normalise
 from .negation import Negation
 from .stemming import MIN_LENGTH, may_match
@@ -264,7 +265,7 @@ def detect(text: str, lexicon: Lexicon | None = None) -> list[Hit]:
             span = text[start:end]
             hit = (pattern.kind, pattern.id, start, end, span, fuzzy, no, loose)
             hits.append(new_hit(Hit, hit))
-    return _dedupe(hits)
+    return apply_context(text, _dedupe(hits))
 
 
 def _dedupe(hits: list[Hit]) -> list[Hit]:

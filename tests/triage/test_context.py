@@ -1,0 +1,145 @@
+"""Context of a hit: experiencer, history, question-and-answer and negated lists."""
+
+from __future__ import annotations
+
+import pytest
+import yaml
+
+import data
+from triage.context import apply_context, default_context, load_context, tokenize
+from triage.detection import Hit, detect, detected_ids
+from triage.errors import RulesError
+from triage.lexicon import normalise
+
+
+def counted(text: str) -> tuple[set[str], set[str]]:
+    """The ids that count, and all ids read (counted or not)."""
+    hits = detect(text)
+    found = set(detected_ids(hits, "complaint")) | set(detected_ids(hits, "signal"))
+    return found, {hit.id for hit in hits}
+
+
+# (note, must count, must not count)
+CASES = [
+    # experiencer: family history and a relative's illness
+    ("FA: vader overleed aan darmkanker.", set(), {"chronisch_lichamelijk"}),
+    ("FA: broer overleden door suïcide in 2011.", set(), {"suicidaliteit"}),
+    (
+        "Familieanamnese: moeder depressie, vader diabetes.",
+        set(),
+        {"psychische_stoornis_vermoed", "chronisch_lichamelijk"},
+    ),
+    ("Zorgt voor echtgenoot met Parkinson.", {"mantelzorg"}, {"chronisch_lichamelijk"}),
+    ("Haar zoon van 23 is verslaafd aan cocaïne.", set(), {"middelengebruik"}),
+    ("Broer pleegde zelfmoord.", set(), {"suicidaliteit"}),
+    ("Zijn vrouw heeft MS, hij doet alles in huis.", set(), {"chronisch_lichamelijk"}),
+    # ... but the patient's own findings in the same note still count
+    ("Zorgt voor haar man met dementie, is zelf erg somber.", {"psychisch_licht"}, set()),
+    ("Haar man slaat haar, ze voelt zich thuis niet veilig.", {"huiselijk_geweld"}, set()),
+    ("Sinds het overlijden van haar zus erg verdrietig.", {"psychisch_licht"}, set()),
+    ("Jonge moeder met een depressie.", {"psychische_stoornis_vermoed"}, set()),
+    ("Man van 54 met diabetes.", {"chronisch_lichamelijk"}, set()),
+    ("Vader van twee kinderen, heeft suïcidale gedachten.", {"suicidaliteit"}, set()),
+    ("Broer overleed aan kanker, sindsdien zelf suïcidale gedachten.", {"suicidaliteit"}, set()),
+    # history: past and over
+    ("Suïcidepoging in 2009, nu geen doodsgedachten.", set(), {"suicidaliteit"}),
+    ("Was vroeger mishandeld door ex, voelt zich nu veilig.", set(), {"huiselijk_geweld"}),
+    ("Was vorig jaar erg somber, maar nu niet meer.", set(), {"psychisch_licht"}),
+    ("Vroeger eenzaam, nu een grote vriendenkring.", set(), {"eenzaamheid"}),
+    # ... a past signal stays a risk unless the note says it is over
+    ("Suïcidepoging in 2009.", {"suicidaliteit"}, set()),
+    ("Pt. i.v.m. HG in het verleden bij Veilig Thuis bekend.", {"huiselijk_geweld"}, set()),
+    # ... "weer", "opnieuw", "terugval" bring the past into now
+    ("Suïcidepoging in 2009, nu weer doodsgedachten.", {"suicidaliteit"}, set()),
+    ("Suïcidepoging in 2009, nu doodsgedachten.", {"suicidaliteit"}, set()),
+    ("Vroeger suïcidaal, nu opnieuw suïcidale gedachten.", {"suicidaliteit"}, set()),
+    ("Was vroeger somber en is dat sinds kort weer.", {"psychisch_licht"}, set()),
+    # ... and a history cue does not reach into another clause or a "sinds"
+    ("Vroeger gepest, nu eenzaam en somber.", {"eenzaamheid", "psychisch_licht"}, set()),
+    ("Somber sinds de scheiding in 2019.", {"psychisch_licht"}, set()),
+    ("Kan minder dan vroeger en voelt zich nutteloos.", {"zingeving"}, set()),
+    # question and answer
+    ("S: suïcidale gedachten? ontkent.", set(), {"suicidaliteit"}),
+    (
+        "suïcidaliteit? nee. psychotische kenmerken? nee.",
+        set(),
+        {"suicidaliteit", "psychische_stoornis_vermoed"},
+    ),
+    ("HG uitgevraagd, geen aanwijzingen.", set(), {"huiselijk_geweld"}),
+    ("Intox: nicotine 0, drugs 0.", set(), {"middelengebruik"}),
+    ("4DKL: depressie en angst laag.", set(), {"psychische_stoornis_vermoed"}),
+    # ... an answer that is not no, or a low mood, still counts
+    ("suïcidale gedachten? ja, dagelijks.", {"suicidaliteit"}, set()),
+    ("suïcidale gedachten?", {"suicidaliteit"}, set()),
+    ("Doodswens, stemming laag.", {"suicidaliteit"}, set()),
+    ("Suïcidale gedachten: nee, maar wel een doodswens.", {"suicidaliteit"}, set()),
+    ("Drugs 0-1 keer per week.", {"middelengebruik"}, set()),
+    # a list after a negation: the item after "of"
+    ("Geen alcohol, blowen of drugs.", set(), {"middelengebruik"}),
+    ("Geen schulden, wel blowen of drugs.", {"middelengebruik"}, set()),
+]
+
+
+@pytest.mark.parametrize(("text", "counts", "not_counted"), CASES)
+def test_context(text, counts, not_counted):
+    found, read = counted(text)
+    assert counts <= found, f"gemist: {counts - found}"
+    assert not (not_counted & found), f"telt toch: {not_counted & found}"
+    # what must not count was read, and is shown as negated: the case tests the context
+    assert not_counted <= read, f"niet gelezen: {not_counted - read}"
+
+
+def test_nothing_to_do_keeps_the_list():
+    hits = detect("Voelt zich eenzaam.")
+    assert apply_context("Voelt zich eenzaam.", hits) is hits
+    assert apply_context("", []) == []
+
+
+def test_hits_keep_their_layout():
+    (hit,) = [h for h in detect("FA: broer pleegde suïcide.") if h.id == "suicidaliteit"]
+    assert isinstance(hit, Hit) and hit.negated and hit.text == "suïcide"
+    assert len(hit) == len(Hit._fields)
+
+
+def test_tokens_keep_offsets():
+    text = "Suïcidaliteit? Nee, i.v.m. X."
+    toks = tokenize(normalise(text))
+    assert [t.text for t in toks][:4] == ["suicidaliteit", "?", "nee", ","]
+    assert all(text[t.start : t.end].lower().startswith(t.text[0]) for t in toks if t.word)
+    assert toks[0].sentence == 0 and toks[2].sentence == 1
+
+
+def raw_data() -> dict:
+    return yaml.safe_load(data.read_text("triage", "context.yaml"))
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (lambda d: d.pop("lists"), "bestand"),
+        (lambda d: d["history"]["cues"][0].update(direction="left"), "history.cues[0].direction"),
+        (lambda d: d["history"]["cues"][0].update(window=40), "history.cues[0].window"),
+        (lambda d: d["history"]["cues"][0].update(extra=1), "onbekende sleutel"),
+        (lambda d: d["experiencer"]["cues"][0].update(cue="<familie> met"), "onbekende klasse"),
+        (lambda d: d["experiencer"].update(only=["kanker"]), "onbekende id 'kanker'"),
+        (lambda d: d["question"].update(question_window="3"), "question_window"),
+        (lambda d: d["question"]["answers"].append(""), "question.answers"),
+        (lambda d: d["classes"].update(familielid=["twee woorden"]), "classes.familielid[0]"),
+        (lambda d: d["history"]["cues"][0].update(cue="* vroeger"), "'*'"),
+    ],
+)
+def test_invalid_data_names_the_place(change, message):
+    raw = raw_data()
+    change(raw)
+    with pytest.raises(RulesError, match="Ongeldige contextlijst") as info:
+        load_context(yaml.safe_dump(raw, allow_unicode=True))
+    assert message in str(info.value)
+
+
+def test_broken_yaml():
+    with pytest.raises(RulesError, match="YAML"):
+        load_context("classes: [")
+
+
+def test_default_is_loaded_once():
+    assert load_context() is default_context()

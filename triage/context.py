@@ -1,0 +1,599 @@
+"""Context of a phrase read from a note: who has it, when, and was it a question answered no.
+
+The ConText idea of clinical NLP (NegEx/ConText; ContextD for Dutch clinical text): besides
+negation, a finding has an experiencer (the patient or someone else) and a temporality (now or
+only in the past), and GP notes often write a finding as a question with its answer
+("suïcidaliteit? nee", "SI: neg", "drugs 0"). A hit about someone else, only about the past, or
+answered no does not count: :func:`apply_context` marks it ``negated``.
+
+Cues, classes, scopes and answers are data (``data/triage/context.yaml``), validated on load. A
+note without hits, or without any word a cue or answer could start with, costs one regex search.
+Nothing of a note is kept.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache
+from typing import TYPE_CHECKING, NamedTuple
+
+import yaml
+
+import data
+from socialmap.vocabulary import Vocabulary, load_vocabulary
+
+from .errors import RulesError
+from .lexicon import normalise, tokens_of
+
+if TYPE_CHECKING:
+    from .detection import Hit
+
+NUMBER = "#"
+ANY = "*"
+_TOKEN = re.compile(r"(?:[a-z]\.){2,}[a-z]?|[a-z0-9]+|\n|[.;!?,:+/-]")
+_SENTENCE_END = frozenset({".", ";", "!", "?", "\n"})
+_ANSWER_END = frozenset({".", ";", "!", "\n", ","})
+_BEFORE_ANSWER = frozenset({"?", ":", ",", "-"})
+_DIRECTIONS = ("after", "before")
+
+
+class Token(NamedTuple):
+    """One word or punctuation mark of the note, with its sentence and comma segment."""
+
+    text: str
+    start: int
+    end: int
+    sentence: int
+    segment: int
+    word: bool
+
+
+@dataclass(frozen=True)
+class Cue:
+    """A context cue: its tokens (words, ``#``, ``*``, class sets) and its scope."""
+
+    tokens: tuple[frozenset[str] | str, ...]
+    direction: str
+    window: int
+    crosses_comma: bool = False
+    alone: bool = False
+    sentence_start: bool = False
+    sentence_end: bool = False
+
+
+@dataclass(frozen=True)
+class Scope:
+    """A kind of context (experiencer or history): cues and where they apply."""
+
+    cues: tuple[Cue, ...]
+    stop: frozenset[str]
+    only: frozenset[str] = frozenset()
+    exclude: frozenset[str] = frozenset()
+    current: frozenset[str] = frozenset()
+    not_after: frozenset[str] = frozenset()
+    #: Ids that count as past only when the sentence also says it is over ("nu geen ...").
+    needs_resolution: frozenset[str] = frozenset()
+    resolution: tuple[tuple[str, ...], ...] = ()
+
+    def applies(self, hit_id: str) -> bool:
+        """Does this kind of context concern hits of ``hit_id``?"""
+        return (not self.only or hit_id in self.only) and hit_id not in self.exclude
+
+
+@dataclass(frozen=True)
+class Question:
+    """Question-and-answer notation: the answers that say no, and what may stand between."""
+
+    joiners: frozenset[str]
+    asked: frozenset[str]
+    window: int
+    answers: tuple[tuple[str, ...], ...]
+    score_answers: tuple[tuple[str, ...], ...]
+    instruments: frozenset[str]
+
+
+@dataclass(frozen=True)
+class Lists:
+    """A list after a negation word: "geen alcohol, blowen of drugs"."""
+
+    negators: frozenset[str]
+    joiners: frozenset[str]
+    window: int
+    stop: frozenset[str]
+
+
+@dataclass(frozen=True)
+class Context:
+    """The compiled context data."""
+
+    sections: tuple[tuple[str, ...], ...]
+    experiencer: Scope
+    history: Scope
+    question: Question
+    lists: Lists
+    #: Matches a note that has any word a cue, section, answer or list could start with.
+    anchors: re.Pattern[str]
+
+
+def tokenize(norm: str) -> list[Token]:
+    """Words and punctuation of normalised text, numbered by sentence and comma segment."""
+    out: list[Token] = []
+    sentence = segment = 0
+    for match in _TOKEN.finditer(norm):
+        text = match.group()
+        word = text[0].isalnum()
+        if word and "." in text:
+            text = text.replace(".", "")
+        out.append(Token(text, match.start(), match.end(), sentence, segment, word))
+        if text in _SENTENCE_END:
+            sentence += 1
+            segment += 1
+        elif text == ",":
+            segment += 1
+    return out
+
+
+def _token_matches(part: frozenset[str] | str, token: Token) -> bool:
+    if not token.word:
+        return False
+    if isinstance(part, frozenset):
+        return token.text in part
+    if part == NUMBER:
+        return token.text.isdigit()
+    return part == ANY or token.text == part
+
+
+def _phrase_at(parts: Sequence[frozenset[str] | str], toks: list[Token], k: int) -> bool:
+    end = k + len(parts)
+    if end > len(toks):
+        return False
+    sentence = toks[k].sentence
+    return all(
+        toks[k + n].sentence == sentence and _token_matches(part, toks[k + n])
+        for n, part in enumerate(parts)
+    )
+
+
+def _reach(toks: list[Token], start: int, stop: int, cue: Cue, scope: Scope) -> bool:
+    """Can a cue reach over tokens ``start:stop`` (the words between it and the hit)?"""
+    words = 0
+    for tok in toks[start:stop]:
+        if tok.text == "," and not cue.crosses_comma:
+            return False
+        if tok.text in _SENTENCE_END or tok.text in scope.stop:
+            return False
+        words += tok.word
+    return words <= cue.window
+
+
+def _alone(toks: list[Token], k: int, end: int) -> bool:
+    """Is the cue at ``k:end`` the whole of its comma segment?"""
+    segment = toks[k].segment
+    before = k > 0 and toks[k - 1].segment == segment and toks[k - 1].word
+    after = end < len(toks) and toks[end].segment == segment and toks[end].word
+    return not before and not after
+
+
+def _cue_places(toks: list[Token], scope: Scope) -> list[tuple[int, int, Cue]]:
+    """Every place in the note where a cue of ``scope`` stands, with its token span."""
+    places = []
+    for k in range(len(toks)):
+        for cue in scope.cues:
+            if not _phrase_at(cue.tokens, toks, k):
+                continue
+            end = k + len(cue.tokens)
+            if k > 0 and toks[k - 1].text in scope.not_after:
+                continue
+            if cue.alone and not _alone(toks, k, end):
+                continue
+            if cue.sentence_start and k > 0 and toks[k - 1].sentence == toks[k].sentence:
+                continue
+            if cue.sentence_end and end < len(toks) and toks[end].text not in _SENTENCE_END:
+                continue
+            places.append((k, end, cue))
+    return places
+
+
+def _in_scope(
+    places: Iterable[tuple[int, int, Cue]], toks: list[Token], i: int, j: int, scope: Scope
+) -> bool:
+    for k, end, cue in places:
+        if toks[k].sentence != toks[i].sentence:
+            continue
+        if cue.direction == "after" and end <= i and _reach(toks, end, i, cue, scope):
+            return True
+        if cue.direction == "before" and j <= k and _reach(toks, j, k, cue, scope):
+            return True
+    return False
+
+
+def _section(toks: list[Token], i: int, sections: tuple[tuple[str, ...], ...]) -> bool:
+    """Does the hit's sentence open with a family-history heading ("FA: ...")?"""
+    sentence = toks[i].sentence
+    first = i
+    while first > 0 and toks[first - 1].sentence == sentence:
+        first -= 1
+    for words in sections:
+        end = first + len(words)
+        if end < i and _phrase_at(words, toks, first) and toks[end].text in (":", "-"):
+            return True
+    return False
+
+
+def _answer_at(toks: list[Token], k: int, answers: tuple[tuple[str, ...], ...]) -> bool:
+    for answer in answers:
+        end = k + len(answer)
+        if end <= len(toks) and all(toks[k + n].text == w for n, w in enumerate(answer)):
+            if end == len(toks) or toks[end].text in _ANSWER_END:
+                return True
+    return False
+
+
+def _answered_no(toks: list[Token], k: int, q: Question, *, scored: bool) -> bool:
+    """Is the question ending before token ``k`` answered no from ``k`` on?"""
+    answers = q.answers + q.score_answers if scored else q.answers
+    while k < len(toks) and toks[k].text in q.asked:
+        k += 1
+    if k < len(toks) and toks[k].text in _BEFORE_ANSWER and _answer_at(toks, k + 1, answers):
+        return True
+    if _answer_at(toks, k, answers):
+        return True
+    words = 0
+    for n in range(k, len(toks)):  # "psychotische kenmerken? nee": a few words before the '?'
+        tok = toks[n]
+        if tok.text == "?":
+            return _answer_at(toks, n + 1, answers)
+        if tok.text in _SENTENCE_END or tok.text == ",":
+            return False
+        words += tok.word
+        if words > q.window:
+            return False
+    return False
+
+
+def _chain_end(toks: list[Token], j: int, starts: dict[int, int], joiners: frozenset[str]) -> int:
+    """The end of a list of hits joined by "en"/"of" that starts with the hit ending at ``j``."""
+    while j < len(toks) and toks[j].text in joiners and j + 1 in starts:
+        j = starts[j + 1]
+    return j
+
+
+def _listed_after_negation(toks: list[Token], i: int, lists: Lists) -> bool:
+    """The hit right after "of" in a list after a negation ("geen alcohol, blowen of drugs")."""
+    if i == 0 or toks[i - 1].text not in lists.joiners:
+        return False
+    sentence, words = toks[i].sentence, 0
+    for k in range(i - 2, -1, -1):
+        tok = toks[k]
+        if tok.sentence != sentence or tok.text in lists.stop:
+            return False
+        if tok.text in lists.negators:
+            return True
+        words += tok.word
+        if words > lists.window:
+            return False
+    return False
+
+
+def _span(starts: list[int], hit: Hit) -> tuple[int, int]:
+    """The token span of a hit (offsets of the note and its tokens are the same)."""
+    i = bisect_left(starts, hit.start)
+    j = bisect_left(starts, hit.end, lo=i)
+    return i, max(j, i + 1)
+
+
+def apply_context(text: str, hits: list[Hit], context: Context | None = None) -> list[Hit]:
+    """``hits`` with those about someone else, only past, or answered no marked ``negated``."""
+    if not hits or all(hit.negated for hit in hits):
+        return hits
+    norm = normalise(text)
+    ctx = context or default_context()
+    if ctx.anchors.search(norm) is None:
+        return hits
+    note = _Note(tokenize(norm), hits, ctx)
+    return [
+        hit._replace(negated=True) if not hit.negated and note.not_counted(hit, i, j) else hit
+        for hit, (i, j) in zip(hits, note.spans, strict=True)
+    ]
+
+
+class _Note:
+    """The tokens of one note, the hits' token spans and where the cues stand."""
+
+    def __init__(self, toks: list[Token], hits: list[Hit], ctx: Context) -> None:
+        self.toks, self.ctx = toks, ctx
+        starts = [tok.start for tok in toks]
+        self.spans = [_span(starts, hit) for hit in hits]
+        self.chain = dict(self.spans)
+        self.sentences = _sentence_words(toks)
+        self.experiencer = _cue_places(toks, ctx.experiencer)
+        self.history = _cue_places(toks, ctx.history)
+
+    def not_counted(self, hit: Hit, i: int, j: int) -> bool:
+        """Is the hit at tokens ``i:j`` about someone else, only past, or answered no?"""
+        toks, ctx = self.toks, self.ctx
+        if i >= len(toks):
+            return False
+        exp, past, q = ctx.experiencer, ctx.history, ctx.question
+        words = self.sentences[toks[i].sentence]
+        return (
+            (exp.applies(hit.id) and _in_scope(self.experiencer, toks, i, j, exp))
+            or _section(toks, i, ctx.sections)
+            or (self._past(hit.id, words, i) and _in_scope(self.history, toks, i, j, past))
+            or _answered_no(
+                toks,
+                _chain_end(toks, j, self.chain, q.joiners),
+                q,
+                scored=not words.isdisjoint(q.instruments),
+            )
+            or _listed_after_negation(toks, i, ctx.lists)
+        )
+
+    def _past(self, hit_id: str, words: set[str], i: int) -> bool:
+        """May a history cue make this hit past? Not with "weer"/"terugval" in the sentence, and
+        for a signal only when the sentence also says it is over."""
+        past = self.ctx.history
+        if not past.applies(hit_id) or not words.isdisjoint(past.current):
+            return False
+        return hit_id not in past.needs_resolution or _resolved(
+            self.toks, self.toks[i].sentence, past.resolution
+        )
+
+
+def _resolved(toks: list[Token], sentence: int, phrases: tuple[tuple[str, ...], ...]) -> bool:
+    """Does the sentence say that what it names is over ("nu geen ...", "niet meer")?"""
+    for k, tok in enumerate(toks):
+        if tok.sentence == sentence and any(
+            len(p) <= len(toks) - k and all(toks[k + n].text == w for n, w in enumerate(p))
+            for p in phrases
+        ):
+            return True
+    return False
+
+
+def _sentence_words(toks: list[Token]) -> dict[int, set[str]]:
+    words: dict[int, set[str]] = {}
+    for tok in toks:
+        words.setdefault(tok.sentence, set()).add(tok.text)
+    return words
+
+
+# -- loading and validation ---------------------------------------------------------------
+
+
+def _fail(where: str, message: str) -> RulesError:
+    return RulesError(
+        f"Ongeldige contextlijst: {where}: {message}", [{"field": where, "message": message}]
+    )
+
+
+def _words(raw: object, where: str) -> frozenset[str]:
+    if not isinstance(raw, list) or not raw:
+        raise _fail(where, "moet een niet-lege lijst met woorden zijn")
+    out = set()
+    for n, item in enumerate(raw):
+        found = tokens_of(normalise(str(item)))
+        if len(found) != 1 or str(item).strip() == "":
+            raise _fail(f"{where}[{n}]", f"ongeldig woord '{item}' (één woord)")
+        out.add(found[0])
+    return frozenset(out)
+
+
+def _phrase(
+    raw: object, where: str, classes: dict[str, frozenset[str]] | None = None
+) -> tuple[frozenset[str] | str, ...]:
+    """The tokens of a cue or answer: words, ``#``, ``*``, ``-``, ``<class>``."""
+    if not isinstance(raw, str | int) or not str(raw).strip():
+        raise _fail(where, "moet een niet-lege tekst zijn")
+    parts: list[frozenset[str] | str] = []
+    for word in normalise(str(raw)).split():
+        if word.startswith("<") and word.endswith(">") and classes is not None:
+            if word[1:-1] not in classes:
+                raise _fail(where, f"onbekende klasse '{word}'; kies uit {sorted(classes)}")
+            parts.append(classes[word[1:-1]])
+        elif word in (NUMBER, ANY, "-"):
+            parts.append(word)
+        else:
+            found = tokens_of(word)
+            if len(found) != 1:
+                raise _fail(where, f"ongeldig woord '{word}' (letters/cijfers, #, * of <klasse>)")
+            parts.append(found[0])
+    if parts[0] == ANY or parts[-1] == ANY:
+        raise _fail(where, "een cue begint of eindigt niet met '*'")
+    return tuple(parts)
+
+
+def _ids(raw: object, where: str, vocab: Vocabulary) -> frozenset[str]:
+    if raw is None:
+        return frozenset()
+    if not isinstance(raw, list):
+        raise _fail(where, "moet een lijst met ids zijn")
+    known = set(vocab.complaints.ids) | set(vocab.signals.ids)
+    for item in raw:
+        if item not in known:
+            raise _fail(where, f"onbekende id '{item}'")
+    return frozenset(raw)
+
+
+_CUE_KEYS = {
+    "cue",
+    "direction",
+    "window",
+    "crosses_comma",
+    "alone",
+    "sentence_start",
+    "sentence_end",
+}
+
+
+def _cue(raw: object, where: str, classes: dict[str, frozenset[str]]) -> Cue:
+    if not isinstance(raw, dict) or not {"cue", "direction", "window"} <= set(raw):
+        raise _fail(where, "verwacht {cue, direction, window}")
+    if set(raw) - _CUE_KEYS:
+        raise _fail(where, f"onbekende sleutel(s) {sorted(set(raw) - _CUE_KEYS)}")
+    if raw["direction"] not in _DIRECTIONS:
+        raise _fail(f"{where}.direction", f"kies uit {list(_DIRECTIONS)}")
+    window = _int(raw["window"], f"{where}.window", 0, 12)
+    flags = {}
+    for key in _CUE_KEYS - {"cue", "direction", "window"}:
+        value = raw.get(key, False)
+        if not isinstance(value, bool):
+            raise _fail(f"{where}.{key}", "moet true of false zijn")
+        flags[key] = value
+    return Cue(_phrase(raw["cue"], f"{where}.cue", classes), raw["direction"], window, **flags)
+
+
+def _scope(
+    raw: object,
+    where: str,
+    classes: dict[str, frozenset[str]],
+    vocab: Vocabulary,
+    optional: set[str],
+) -> tuple[Scope, dict[str, object]]:
+    required = {"cues", "stop"}
+    if not isinstance(raw, dict) or not required <= set(raw) or set(raw) - required - optional:
+        raise _fail(where, f"verwacht {sorted(required)} en eventueel {sorted(optional)}")
+    cues = raw["cues"]
+    if not isinstance(cues, list) or not cues:
+        raise _fail(f"{where}.cues", "moet een niet-lege lijst zijn")
+    scope = Scope(
+        cues=tuple(_cue(c, f"{where}.cues[{n}]", classes) for n, c in enumerate(cues)),
+        stop=_words(raw["stop"], f"{where}.stop"),
+        only=_ids(raw.get("only"), f"{where}.only", vocab),
+        exclude=_ids(raw.get("except"), f"{where}.except", vocab),
+        current=_words(raw["current"], f"{where}.current") if "current" in raw else frozenset(),
+        not_after=(
+            _words(raw["not_after"], f"{where}.not_after") if "not_after" in raw else frozenset()
+        ),
+        needs_resolution=_ids(raw.get("needs_resolution"), f"{where}.needs_resolution", vocab),
+        resolution=_answers(raw["resolution"], f"{where}.resolution")
+        if "resolution" in raw
+        else (),
+    )
+    return scope, raw
+
+
+def _answers(raw: object, where: str) -> tuple[tuple[str, ...], ...]:
+    if not isinstance(raw, list) or not raw:
+        raise _fail(where, "moet een niet-lege lijst zijn")
+    return tuple(
+        tuple(str(p) for p in _phrase(item, f"{where}[{n}]")) for n, item in enumerate(raw)
+    )
+
+
+def _section_keys(raw: object, where: str, keys: set[str]) -> dict[str, object]:
+    if not isinstance(raw, dict) or set(raw) != keys:
+        raise _fail(where, f"verwacht precies {sorted(keys)}")
+    return raw
+
+
+def _int(raw: object, where: str, low: int, high: int) -> int:
+    if not isinstance(raw, int) or isinstance(raw, bool) or not low <= raw <= high:
+        raise _fail(where, f"moet een geheel getal van {low} tot {high} zijn")
+    return raw
+
+
+def _question(raw: object) -> Question:
+    keys = {"joiners", "asked", "question_window", "answers", "score_answers", "instruments"}
+    raw = _section_keys(raw, "question", keys)
+    return Question(
+        joiners=_words(raw["joiners"], "question.joiners"),
+        asked=_words(raw["asked"], "question.asked"),
+        window=_int(raw["question_window"], "question.question_window", 0, 6),
+        answers=_answers(raw["answers"], "question.answers"),
+        score_answers=_answers(raw["score_answers"], "question.score_answers"),
+        instruments=_words(raw["instruments"], "question.instruments"),
+    )
+
+
+def _lists(raw: object) -> Lists:
+    raw = _section_keys(raw, "lists", {"negators", "joiners", "window", "stop"})
+    return Lists(
+        negators=_words(raw["negators"], "lists.negators"),
+        joiners=_words(raw["joiners"], "lists.joiners"),
+        window=_int(raw["window"], "lists.window", 1, 15),
+        stop=_words(raw["stop"], "lists.stop"),
+    )
+
+
+def _classes(raw: object) -> dict[str, frozenset[str]]:
+    if not isinstance(raw, dict) or not raw:
+        raise _fail("classes", "moet een mapping van naam naar woordenlijst zijn")
+    return {str(name): _words(words, f"classes.{name}") for name, words in raw.items()}
+
+
+def _anchor(cue_tokens: Sequence[frozenset[str] | str]) -> set[str] | None:
+    """The words one of which must be in a note for the cue to stand in it (None: a number)."""
+    literal = [p for p in cue_tokens if isinstance(p, str) and p not in (NUMBER, ANY)]
+    if literal:
+        return {literal[0]}
+    sets = [p for p in cue_tokens if isinstance(p, frozenset)]
+    return set(min(sets, key=len)) if sets else None
+
+
+def _anchors(ctx_parts: Iterable[Sequence[frozenset[str] | str]]) -> re.Pattern[str]:
+    words: set[str] = set()
+    number = False
+    for parts in ctx_parts:
+        anchor = _anchor(parts)
+        if anchor is None:
+            number = True
+        else:
+            words |= anchor
+    plain = sorted(w for w in words if w.isalnum())
+    pattern = r"\b(?:" + "|".join(map(re.escape, plain)) + r")\b"
+    others = [re.escape(w) for w in words if not w.isalnum()] + ([r"\d"] if number else [])
+    return re.compile("|".join([pattern, *others]))
+
+
+def parse_context(raw: object, vocab: Vocabulary | None = None) -> Context:
+    """Validate parsed context data and compile it; raise RulesError naming the bad place."""
+    vocab = vocab or load_vocabulary()
+    keys = {"classes", "experiencer", "history", "question", "lists"}
+    if not isinstance(raw, dict) or set(raw) != keys:
+        raise _fail("bestand", f"verwacht precies de sleutels {sorted(keys)}")
+    classes = _classes(raw["classes"])
+    experiencer, exp_raw = _scope(
+        raw["experiencer"], "experiencer", classes, vocab, {"sections", "only", "except"}
+    )
+    history, _ = _scope(
+        raw["history"],
+        "history",
+        classes,
+        vocab,
+        {"only", "except", "current", "not_after", "needs_resolution", "resolution"},
+    )
+    sections_raw = exp_raw.get("sections") or []
+    if not isinstance(sections_raw, list):
+        raise _fail("experiencer.sections", "moet een lijst zijn")
+    sections = tuple(
+        tuple(str(p) for p in _phrase(s, f"experiencer.sections[{n}]"))
+        for n, s in enumerate(sections_raw)
+    )
+    question, lists = _question(raw["question"]), _lists(raw["lists"])
+    phrases: list[Sequence[frozenset[str] | str]] = [c.tokens for c in experiencer.cues]
+    phrases += [c.tokens for c in history.cues]
+    phrases += [*sections, *question.answers, *question.score_answers]
+    phrases += [(w,) for w in lists.joiners]
+    anchors = _anchors(phrases)
+    return Context(sections, experiencer, history, question, lists, anchors)
+
+
+def load_context(text: str | None = None) -> Context:
+    """Load context data from YAML text, or the packaged default."""
+    if text is None:
+        return default_context()
+    try:
+        raw = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        raise _fail("YAML", str(getattr(exc, "problem", exc))) from None
+    return parse_context(raw)
+
+
+@cache
+def default_context() -> Context:
+    """The packaged context data (``data/triage/context.yaml``), loaded once per process."""
+    return load_context(data.read_text("triage", "context.yaml"))
