@@ -45,19 +45,33 @@ def _depth(value: Any, level: int = 0) -> int:
     return level
 
 
+def _may_hold_surrogates(raw: bytes) -> bool:
+    """Whether a body could decode to an unpaired surrogate (json.loads lets them through).
+
+    In UTF-8 only a ``\\u`` escape or the lead byte 0xED can make one; most bodies have
+    neither. Other encodings (UTF-16, UTF-32) are always checked.
+    """
+    if json.detect_encoding(raw) not in ("utf-8", "utf-8-sig"):
+        return True
+    return b"\\u" in raw or b"\xed" in raw
+
+
 def json_body() -> dict[str, Any]:
     """The request body as a JSON object; raise BadJson with a Dutch reason otherwise."""
     if not request.is_json:
         raise BadJson("Verwacht een JSON-body met Content-Type: application/json.",
                       "Content-Type")
+    raw = request.get_data(cache=False)
     try:
-        value = json.loads(request.get_data(cache=False), parse_constant=_reject_constant)
-        json.dumps(value, ensure_ascii=False).encode()  # unpaired surrogates ("\ud800")
+        value = json.loads(raw, parse_constant=_reject_constant)
+        if _may_hold_surrogates(raw):
+            json.dumps(value, ensure_ascii=False).encode()  # unpaired surrogates ("\ud800")
     except (ValueError, UnicodeError, RecursionError):
         raise BadJson("De body is geen geldige JSON.", "body") from None
     if not isinstance(value, dict):
         raise BadJson("De body moet een JSON-object zijn ({...}).", "body")
-    if _depth(value) > MAX_JSON_DEPTH:
+    # Nesting needs an opening bracket per level: only count levels when there are enough.
+    if raw.count(b"[") + raw.count(b"{") > MAX_JSON_DEPTH and _depth(value) > MAX_JSON_DEPTH:
         raise BadJson("De JSON is te diep genest.", "body")
     return value
 
@@ -83,9 +97,10 @@ def triage() -> Any:
 
 
 @bp.post("/match")
-def match() -> Any:
-    """Ranked activities for one person (contract section 4)."""
-    return domain.match(json_body())
+def match() -> Response:
+    """Ranked activities for one person (contract section 4), serialised by the answer model."""
+    answer = domain.match_answer(json_body())
+    return Response(answer.model_dump_json(), mimetype="application/json")
 
 
 @bp.get("/activities/<activity_id>")

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from functools import lru_cache
 
 from markupsafe import Markup, escape
 
@@ -55,23 +56,36 @@ def _label(index: int, count: int, text: str) -> str:
             f'fill="#1a1a1a">{escape(text)}</text>')
 
 
-def spinnenweb_svg(scores: dict[str, float], title: str = "Spinnenweb") -> Markup:
-    """An accessible SVG of the scores (0-10 per dimension), with a title and description."""
-    spokes = axes(scores)
-    n = len(spokes)
-    parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="-60 0 {SIZE + 120} {SIZE}" '
-        f'class="spinnenweb" role="img" aria-labelledby="sw-title sw-desc">',
-        f'<title id="sw-title">{escape(title)}</title>',
-        f'<desc id="sw-desc">{escape(describe(scores))}</desc>',
-    ]
+@lru_cache(maxsize=1)
+def _grid() -> str:
+    """The rings, spokes and labels: the same for every chart (drawn once per process)."""
+    labels = [term.label for term in load_vocabulary().dimensions.terms]
+    n = len(labels)
+    parts = []
     for ring in (2, 4, 6, 8, 10):
         pts = " ".join(f"{x},{y}" for x, y in (_point(i, n, ring / 10) for i in range(n)))
         parts.append(f'<polygon points="{pts}" fill="none" stroke="#b8b8b8" stroke-width="1"/>')
     for i in range(n):
         x, y = _point(i, n, 1)
         parts.append(f'<line x1="{CENTRE}" y1="{CENTRE}" x2="{x}" y2="{y}" stroke="#b8b8b8"/>')
-        parts.append(_label(i, n, spokes[i].label))
+        parts.append(_label(i, n, labels[i]))
+    return "".join(parts)
+
+
+def spinnenweb_svg(scores: dict[str, float], title: str = "Spinnenweb",
+                   text: str | None = None) -> Markup:
+    """An accessible SVG of the scores (0-10 per dimension), with a title and description.
+
+    ``text`` is the description when the caller already has it (``describe(scores)``).
+    """
+    spokes = axes(scores)
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="-60 0 {SIZE + 120} {SIZE}" '
+        f'class="spinnenweb" role="img" aria-labelledby="sw-title sw-desc">',
+        f'<title id="sw-title">{escape(title)}</title>',
+        f'<desc id="sw-desc">{escape(describe(scores) if text is None else text)}</desc>',
+        _grid(),
+    ]
     if any(a.score is not None for a in spokes):
         pts = " ".join(f"{a.x},{a.y}" for a in spokes)
         parts.append(f'<polygon points="{pts}" fill="#1d5fa8" fill-opacity="0.25" '

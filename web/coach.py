@@ -24,13 +24,14 @@ def search() -> Any:
     scores = parsed.request.get("spinnenweb", {})
     answer = None
     if "zoeken" in request.args and parsed.ok:
-        answer = domain.match(parsed.request)
+        answer = domain.match_answer(parsed.request)
     status = 400 if "zoeken" in request.args and not parsed.ok else 200
+    text = describe(scores)
     return render_template(
         "coach/search.html", form=request.args, errors=parsed.errors,
-        results=None if answer is None else answer["results"],
-        total=0 if answer is None else answer["total_candidates"],
-        chart=spinnenweb_svg(scores), chart_text=describe(scores),
+        results=None if answer is None else answer.results,
+        total=0 if answer is None else answer.total_candidates,
+        chart=spinnenweb_svg(scores, text=text), chart_text=text,
         distances=DISTANCES_KM, shortlist_ids=shortlist.ids(),
     ), status
 

@@ -11,6 +11,7 @@ from typing import Any
 
 from flask import current_app
 
+from matcher.answer import MatchAnswer
 from matcher.service import Matcher
 from triage import TriageDecision
 from triage import decide as triage_decide
@@ -43,6 +44,11 @@ def matcher() -> Matcher:
     return found  # type: ignore[no-any-return]
 
 
+def match_answer(body: Any) -> MatchAnswer:
+    """The match answer (contract section 4) as the matcher's model (raises MatchError)."""
+    return matcher().match(body)
+
+
 def match(body: Any) -> dict[str, Any]:
     """The match answer (contract section 4) as JSON-ready data (raises MatchError)."""
-    return matcher().match(body).model_dump(mode="json")
+    return match_answer(body).model_dump(mode="json")

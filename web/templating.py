@@ -1,10 +1,19 @@
-"""Template globals and filters: the current user, vocabulary labels, Dutch formatting."""
+"""Template globals and filters: the current user, vocabulary labels, Dutch formatting.
+
+``url_for`` in templates remembers the links it built: a relative link depends only on the
+endpoint, its values and the script root, and pages build the same few dozen links every time.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Hashable, Mapping
 from datetime import date, datetime
+from functools import lru_cache
+from typing import Any
 
-from flask import Flask
+from flask import Flask, has_request_context, request
+from flask import url_for as flask_url_for
+from markupsafe import Markup
 
 from socialmap.models import DAY_NAMES
 from socialmap.vocabulary import load_vocabulary
@@ -29,6 +38,50 @@ def km(value: float | None) -> str:
     return f"{value:.1f} km".replace(".", ",")
 
 
+#: Distinct links remembered per process (e.g. every activity's page and the fixed links).
+URL_CACHE_SIZE = 8192
+
+
+@lru_cache(maxsize=URL_CACHE_SIZE)
+def _cached_url(script_root: str, endpoint: str,
+                values: tuple[tuple[str, type, Hashable], ...]) -> str:
+    return flask_url_for(endpoint, **{name: value for name, _, value in values})
+
+
+def url_for(endpoint: str, **values: Any) -> str:
+    """Flask's ``url_for``, remembered for relative links with plain values.
+
+    Links relative to the current blueprint (``.name``), external links, links with list values
+    and links outside a request are built every time.
+    """
+    if (endpoint.startswith(".") or any(k.startswith("_") for k in values)
+            or not has_request_context()):
+        return flask_url_for(endpoint, **values)
+    try:
+        key = tuple((name, type(value), value) for name, value in values.items())
+        hash(key)  # in the given order (the query string's), typed (1 is not True)
+    except TypeError:
+        return flask_url_for(endpoint, **values)
+    return _cached_url(request.script_root, endpoint, key)
+
+
+def field_error_html(errors: Mapping[str, str], name: str) -> Markup:
+    """A form field's error message (empty without one); ``field_error`` in the macros."""
+    message = errors.get(name)
+    if not message:
+        return Markup("")
+    return Markup('<p class="field-error" id="fout-{0}"><span class="visually-hidden">Fout: '
+                  '</span>{1}</p>').format(name, message)
+
+
+def described_attrs(errors: Mapping[str, str], name: str, hint: str | None = None) -> Markup:
+    """A field's ``aria-describedby`` (hint and error) and ``aria-invalid``; ``described``."""
+    failed = bool(errors.get(name))
+    ids = [i for i in (hint, f"fout-{name}" if failed else None) if i]
+    attrs = Markup(' aria-describedby="{0}"').format(" ".join(ids)) if ids else Markup("")
+    return attrs + Markup(' aria-invalid="true"') if failed else attrs
+
+
 def _labels(kind: str) -> dict[str, str]:
     vocab = load_vocabulary()
     terms = getattr(vocab, kind)
@@ -39,6 +92,9 @@ def init_templating(app: Flask) -> None:
     """Register globals and filters for the templates."""
     vocab = load_vocabulary()
     app.jinja_env.globals.update(
+        url_for=url_for,
+        field_error_html=field_error_html,
+        described_attrs=described_attrs,
         current_user=current_user,
         Role=Role,
         vocab=vocab,
