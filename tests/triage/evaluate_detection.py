@@ -1,9 +1,9 @@
 """Precision and recall of note detection on the labelled sentences (notes_labelled.yaml).
 
 Run: ``python tests/triage/evaluate_detection.py`` (add ``--errors`` to list every miss, and
-``--heldout``, ``--heldout2``, ``--heldout3``, ``--heldout4`` or ``--heldout5`` to score the
-held-out set ``notes_heldout.yaml``, ``notes_heldout2.yaml``, ``notes_heldout3.yaml``,
-``notes_heldout4.yaml`` or ``notes_heldout5.yaml`` instead).
+``--heldout``, ``--heldout2``, ``--heldout3``, ``--heldout4``, ``--heldout5`` or ``--heldout6``
+to score the held-out set ``notes_heldout.yaml``, ``notes_heldout2.yaml``, ``notes_heldout3.yaml``,
+``notes_heldout4.yaml``, ``notes_heldout5.yaml`` or ``notes_heldout6.yaml`` instead).
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ HELDOUT2 = Path(__file__).with_name("notes_heldout2.yaml")
 HELDOUT3 = Path(__file__).with_name("notes_heldout3.yaml")
 HELDOUT4 = Path(__file__).with_name("notes_heldout4.yaml")
 HELDOUT5 = Path(__file__).with_name("notes_heldout5.yaml")
+HELDOUT6 = Path(__file__).with_name("notes_heldout6.yaml")
 
 
 @dataclass
@@ -102,6 +103,7 @@ if __name__ == "__main__":
         "--heldout3": HELDOUT3,
         "--heldout4": HELDOUT4,
         "--heldout5": HELDOUT5,
+        "--heldout6": HELDOUT6,
     }
     path = next((chosen[a] for a in sys.argv[1:] if a in chosen), LABELLED)
     items = load_labelled(path)
