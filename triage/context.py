@@ -109,6 +109,7 @@ class Lists:
 class Context:
     """The compiled context data."""
 
+    no_stop: frozenset[str]
     sections: tuple[tuple[str, ...], ...]
     experiencer: Scope
     history: Scope
@@ -118,8 +119,11 @@ class Context:
     anchors: re.Pattern[str]
 
 
-def tokenize(norm: str) -> list[Token]:
-    """Words and punctuation of normalised text, numbered by sentence and comma segment."""
+def tokenize(norm: str, no_stop: frozenset[str] = frozenset()) -> list[Token]:
+    """Words and punctuation of normalised text, numbered by sentence and comma segment.
+
+    A full stop right after a word of ``no_stop`` ("pt.", "fam.") does not end the sentence.
+    """
     out: list[Token] = []
     sentence = segment = 0
     for match in _TOKEN.finditer(norm):
@@ -127,6 +131,8 @@ def tokenize(norm: str) -> list[Token]:
         word = text[0].isalnum()
         if word and "." in text:
             text = text.replace(".", "")
+        if text == "." and out and out[-1].text in no_stop:
+            continue
         out.append(Token(text, match.start(), match.end(), sentence, segment, word))
         if text in _SENTENCE_END:
             sentence += 1
@@ -293,7 +299,7 @@ def apply_context(text: str, hits: list[Hit], context: Context | None = None) ->
     ctx = context or default_context()
     if ctx.anchors.search(norm) is None:
         return hits
-    note = _Note(tokenize(norm), hits, ctx)
+    note = _Note(tokenize(norm, ctx.no_stop), hits, ctx)
     return [
         hit._replace(negated=True) if not hit.negated and note.not_counted(hit, i, j) else hit
         for hit, (i, j) in zip(hits, note.spans, strict=True)
@@ -552,7 +558,7 @@ def _anchors(ctx_parts: Iterable[Sequence[frozenset[str] | str]]) -> re.Pattern[
 def parse_context(raw: object, vocab: Vocabulary | None = None) -> Context:
     """Validate parsed context data and compile it; raise RulesError naming the bad place."""
     vocab = vocab or load_vocabulary()
-    keys = {"classes", "experiencer", "history", "question", "lists"}
+    keys = {"no_stop_after", "classes", "experiencer", "history", "question", "lists"}
     if not isinstance(raw, dict) or set(raw) != keys:
         raise _fail("bestand", f"verwacht precies de sleutels {sorted(keys)}")
     classes = _classes(raw["classes"])
@@ -579,7 +585,8 @@ def parse_context(raw: object, vocab: Vocabulary | None = None) -> Context:
     phrases += [*sections, *question.answers, *question.score_answers]
     phrases += [(w,) for w in lists.joiners]
     anchors = _anchors(phrases)
-    return Context(sections, experiencer, history, question, lists, anchors)
+    no_stop = _words(raw["no_stop_after"], "no_stop_after")
+    return Context(no_stop, sections, experiencer, history, question, lists, anchors)
 
 
 def load_context(text: str | None = None) -> Context:
