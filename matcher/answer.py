@@ -57,29 +57,28 @@ class MatchAnswer(BaseModel):
     model: str | None
 
 
-#: Catalogue columns a result (and its reasons) reads.
-_RESULT_COLUMNS = ("id", "name", "organisation", "dimensions", "complaints", "cost_label",
-                   "online", "municipality", "when", "signup", "days", "wheelchair")
-
-
-def _result(index: MatchIndex, ranked: Ranked, i: int, request: MatchRequest, today: date,
-            weights: Weights) -> dict[str, Any]:
-    row_no = int(ranked.rows[i])
-    columns = index.columns
-    row = {c: columns[c][row_no] for c in _RESULT_COLUMNS}
-    dist = float(ranked.dist[i])
-    comps = {k: round(float(v[i]), 4) for k, v in ranked.components.items()}
-    return {
-        "id": row["id"], "name": row["name"], "organisation": row["organisation"],
-        "distance_km": None if dist != dist else round(dist, 1),
-        "dimensions": list(row["dimensions"]), "complaints": list(row["complaints"]),
-        "cost": row["cost_label"], "score": round(float(ranked.scores[i]), 4),
-        "reasons": reasons_for(row, distance=dist, text=comps.get("text", 0.0),
-                               verified=float(index.verified[row_no]), needs=ranked.needs,
-                               request=request, today=today, weights=weights),
-        "components": comps, "online": bool(row["online"]), "municipality": row["municipality"],
-        "when": row["when"], "signup": row["signup"],
-    }
+def _results(index: MatchIndex, ranked: Ranked, request: MatchRequest, today: date,
+             weights: Weights) -> list[dict[str, Any]]:
+    """The results as plain data (catalogue values fetched column by column for all rows)."""
+    rounded = {k: [round(x, 4) for x in v.tolist()] for k, v in ranked.components.items()}
+    comps = [{k: values[i] for k, values in rounded.items()} for i in range(len(ranked.rows))]
+    verified = index.verified[ranked.rows].tolist()
+    out = []
+    for row, dist, score, parts, checked in zip(index.records(ranked.rows), ranked.dist.tolist(),
+                                               ranked.scores.tolist(), comps, verified,
+                                               strict=True):
+        out.append({
+            "id": row["id"], "name": row["name"], "organisation": row["organisation"],
+            "distance_km": None if dist != dist else round(dist, 1),
+            "dimensions": list(row["dimensions"]), "complaints": list(row["complaints"]),
+            "cost": row["cost_label"], "score": round(score, 4),
+            "reasons": reasons_for(row, distance=dist, text=parts.get("text", 0.0),
+                                   verified=checked, needs=ranked.needs, request=request,
+                                   today=today, weights=weights),
+            "components": parts, "online": bool(row["online"]),
+            "municipality": row["municipality"], "when": row["when"], "signup": row["signup"],
+        })
+    return out
 
 
 def build_answer(index: MatchIndex, ranked: Ranked, request: MatchRequest, today: date,
@@ -87,8 +86,7 @@ def build_answer(index: MatchIndex, ranked: Ranked, request: MatchRequest, today
     """Render a ranking as the contract's answer (plain data, validated once)."""
     origin = ranked.origin
     return MatchAnswer.model_validate({
-        "results": [_result(index, ranked, i, request, today, weights)
-                    for i in range(len(ranked.rows))],
+        "results": _results(index, ranked, request, today, weights),
         "total_candidates": ranked.total,
         "needs": list(ranked.needs.dimensions),
         "location": None if origin is None else {"lat": origin.lat, "lon": origin.lon,

@@ -29,7 +29,7 @@ from .text import TextBuilder
 #: Rows per chunk when an index is built from activities or from one large frame.
 CHUNK_ROWS = 5000
 #: BallTree leaf size (points per leaf), chosen by measuring radius queries on 100,000 points.
-LEAF_SIZE = 40
+LEAF_SIZE = 20
 #: Columns kept as arrays of numbers (NaN: unknown).
 _NUMBERS = ("lat", "lon", "cost_eur", "age_min", "age_max")
 #: Columns of lists, kept as codes into a table of distinct tuples.
@@ -199,7 +199,8 @@ def build_index(frames: Iterable[pd.DataFrame], version: int = 0) -> MatchIndex:
         ids=ids, dims=dims, complaints=complaints,
         dims_t=np.ascontiguousarray(dims.T), complaints_t=np.ascontiguousarray(complaints.T),
         lat=num["lat"], lon=num["lon"], online=online, free=num["cost_eur"] == 0,
-        cost_eur=num["cost_eur"], age_min=num["age_min"], age_max=num["age_max"],
+        cost_eur=num["cost_eur"], age_min=_limit(num["age_min"], -np.inf),
+        age_max=_limit(num["age_max"], np.inf),
         wheelchair=columns["wheelchair"].codes == _code(columns["wheelchair"], "ja"),
         verified=num["verified"], organisation=acc.codes["organisation_id"].codes(),
         n_days=np.array([len(v) for v in day_values], dtype=np.int8)[day_codes],
@@ -209,6 +210,11 @@ def build_index(frames: Iterable[pd.DataFrame], version: int = 0) -> MatchIndex:
         tree_rows=tree_rows, online_rows=np.flatnonzero(online),
         text=acc.text.build(load_weights().text.prefix_min_chars),
     )
+
+
+def _limit(ages: np.ndarray, none: float) -> np.ndarray:
+    """Age limits as float32 (whole years are exact), ``none`` where there is no limit."""
+    return np.where(np.isnan(ages), none, ages).astype(np.float32)
 
 
 def _code(column: Column, value: object) -> int:

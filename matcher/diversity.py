@@ -91,20 +91,15 @@ def top_pool(scores: np.ndarray, size: int) -> np.ndarray:
     return part[np.lexsort((part, -scores[part]))]
 
 
-def diversify(index: MatchIndex, scores: np.ndarray, limit: int, params: DiversityParams,
-              rows: np.ndarray | None = None) -> np.ndarray:
-    """Rows of the diverse top ``limit`` in presentation order (``-inf`` scores: not eligible).
+def diversify(index: MatchIndex, rows: np.ndarray, scores: np.ndarray, limit: int,
+              params: DiversityParams) -> np.ndarray:
+    """Positions (into ``rows``) of the diverse top ``limit``, in presentation order.
 
-    ``rows`` (ascending), when given, are the only rows that can be eligible: the pool is
-    taken among them instead of over the whole index.
+    ``rows``: the candidates (ascending index rows); ``scores``: theirs, aligned. The pool is
+    taken among them, equal scores at its edge going to the lower row.
     """
-    size = max(params.pool, limit)
-    if rows is None:
-        pool = top_pool(scores, size)
-    else:
-        pool = rows[top_pool(scores[rows], size)]
-    pool = pool[np.isfinite(scores[pool])]
+    pool = top_pool(scores, max(params.pool, limit))
     if len(pool) == 0:
         return pool
-    sim = similarity(index, pool, params)
+    sim = similarity(index, rows[pool], params)
     return pool[mmr_order(scores[pool], sim, limit, params.lambda_)]

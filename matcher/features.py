@@ -22,9 +22,10 @@ FAR_KM = 50.0
 
 def feature_matrix(index: MatchIndex, rows: np.ndarray, components: dict[str, np.ndarray],
                    dist: np.ndarray) -> np.ndarray:
-    """One row per activity in ``rows``; components and ``dist`` cover the whole index."""
+    """One row per activity in ``rows``; ``components`` are aligned with ``rows``, ``dist``
+    covers the whole index."""
     n = len(rows)
-    comps = [components[name][rows] if name in components else np.zeros(n)
+    comps = [components[name] if name in components else np.zeros(n)
              for name in COMPONENT_FEATURES]
     cost = index.cost_eur[rows]
     d = dist[rows]

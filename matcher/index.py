@@ -55,9 +55,10 @@ class Column:
 class MatchIndex:
     """Arrays over the indexed activities (row i of every array is activity ``ids[i]``).
 
-    ``tree`` is a haversine ``BallTree`` over the located activities that are not online, in
-    radians; its point ``k`` is index row ``tree_rows[k]``. Online activities (``online_rows``)
-    are not in it: they are always in range.
+    ``age_min``/``age_max`` are -inf/+inf where the activity sets no limit. ``tree`` is a
+    haversine ``BallTree`` over the located activities that are not online, in radians; its
+    point ``k`` is index row ``tree_rows[k]``. Online activities (``online_rows``) are not in
+    it: they are always in range.
     """
 
     version: int
@@ -100,6 +101,12 @@ class MatchIndex:
     def record(self, row: int) -> dict[str, Any]:
         """The catalogue values of one row (:data:`RECORD_COLUMNS`)."""
         return {c: values[row] for c, values in self.columns.items()}
+
+    def records(self, rows: np.ndarray) -> list[dict[str, Any]]:
+        """The catalogue values of ``rows`` (:data:`RECORD_COLUMNS`), one dict per row."""
+        cols = [[col.values[k] for k in col.codes[rows].tolist()] for col in self.columns.values()]
+        return [dict(zip(self.columns, values, strict=True)) for values in
+                zip(*cols, strict=True)]
 
     @classmethod
     def from_activities(cls, activities: Iterable[Any], version: int = 0) -> MatchIndex:

@@ -1,9 +1,10 @@
 """The ranking pipeline: hard filters -> components -> weighted sum -> re-rank -> diversity.
 
 :func:`rank` is a pure function of the index, the request, the data files, the date and an
-optional learned model: no database, no clock, no randomness. Components are computed as
-contiguous arrays over the whole index (fast); activities that fail a hard limit get the score
-``-inf`` and can never be chosen.
+optional learned model: no database, no clock, no randomness. The hard limits are masks over
+the whole index; components, scores, re-rank and diversity then work on the candidates' rows
+only (arrays aligned with ``Scored.rows``), so an activity that fails a hard limit has no score
+and can never be chosen.
 """
 
 from __future__ import annotations
@@ -45,7 +46,10 @@ class Scorer(Protocol):
 
 @dataclass(frozen=True)
 class Scored:
-    """Rule scores over the whole index (``-inf`` where a hard limit fails) and their parts."""
+    """The candidates (index rows passing every hard limit), their rule scores and parts.
+
+    ``components`` and ``scores`` are aligned with ``rows``; ``dist`` covers the whole index.
+    """
 
     rows: np.ndarray
     components: dict[str, np.ndarray]
@@ -71,34 +75,34 @@ class Ranked:
 
 def components_for(index: MatchIndex, request: MatchRequest, dist: np.ndarray, needs: Needs,
                    today: date, weights: Weights, synonyms: Synonyms,
-                   measured: np.ndarray | None = None) -> dict[str, np.ndarray]:
-    """The components that apply to this request, for every indexed activity."""
+                   rows: np.ndarray) -> dict[str, np.ndarray]:
+    """The components that apply to this request, for the activities ``rows`` (aligned)."""
     comps: dict[str, np.ndarray] = {}
     if needs.any:
-        comps["need"] = need_scores(index.dims_t, needs)
+        comps["need"] = need_scores(index.dims_t, needs, rows)
     if request.complaints:
-        comps["complaint"] = complaint_scores(index.complaints_t, request)
+        comps["complaint"] = complaint_scores(index.complaints_t, request, rows)
     if request.lat is not None or request.postcode is not None:
-        comps["distance"] = distance_scores(dist, index.online, weights.distance, measured)
+        comps["distance"] = distance_scores(dist[rows], index.online[rows], weights.distance)
     groups = expand_query(request.query or "", synonyms, weights.text)
-    if groups:
-        comps["text"] = text_scores(index.text, groups, weights.text)
+    if groups:  # over the whole index: descriptions are scaled to the best match anywhere
+        comps["text"] = text_scores(index.text, groups, weights.text)[rows]
     comps["freshness"] = index.cached(("freshness", today), lambda: freshness_scores(
-        index.verified, today, weights.freshness))
+        index.verified, today, weights.freshness))[rows]
     return comps
 
 
 def score(index: MatchIndex, request: MatchRequest, *, today: date,
           weights: Weights | None = None, synonyms: Synonyms | None = None) -> Scored:
-    """Filter and score every activity by the rules."""
+    """Filter by the hard limits, then score the candidates by the rules."""
     weights = weights or load_weights()
     origin = origin_of(request)
-    mask, dist, measured = candidate_mask(index, request, origin, weights.distance.horizon_km)
+    mask, dist = candidate_mask(index, request, origin, weights.distance.horizon_km)
+    rows = np.flatnonzero(mask)
     needs = needs_of(request, weights.need)
     comps = components_for(index, request, dist, needs, today, weights,
-                           synonyms or load_synonyms(), measured)
-    scores = np.where(mask, weighted_sum(comps, weights), -np.inf)
-    return Scored(np.flatnonzero(mask), comps, scores, dist, needs, origin)
+                           synonyms or load_synonyms(), rows)
+    return Scored(rows, comps, weighted_sum(comps, weights), dist, needs, origin)
 
 
 def blend(index: MatchIndex, scored: Scored, model: Scorer | None,
@@ -107,8 +111,9 @@ def blend(index: MatchIndex, scored: Scored, model: Scorer | None,
     if model is None or model.share <= 0 or len(scored.rows) == 0:
         return scored.scores, None
     pool = top_pool(scored.scores, weights.rerank.pool)
-    pool = pool[np.isfinite(scored.scores[pool])]
-    learned = model.predict(feature_matrix(index, pool, scored.components, scored.dist))
+    learned = model.predict(feature_matrix(
+        index, scored.rows[pool], {k: v[pool] for k, v in scored.components.items()},
+        scored.dist))
     final = scored.scores.copy()
     final[pool] = (1 - model.share) * final[pool] + model.share * learned
     return final, model.label
@@ -120,10 +125,11 @@ def rank(index: MatchIndex, request: MatchRequest, *, today: date, model: Scorer
     weights = weights or load_weights()
     scored = score(index, request, today=today, weights=weights, synonyms=synonyms)
     final, label = blend(index, scored, model, weights)
-    chosen = diversify(index, final, request.limit, weights.diversity, rows=scored.rows)
+    chosen = diversify(index, scored.rows, final, request.limit, weights.diversity)
+    rows = scored.rows[chosen]
     return Ranked(
-        rows=chosen, scores=final[chosen],
+        rows=rows, scores=final[chosen],
         components={k: np.asarray(v[chosen], dtype=float) for k, v in scored.components.items()},
-        dist=fill_distances(index, scored.origin, chosen, scored.dist), needs=scored.needs,
+        dist=fill_distances(index, scored.origin, rows, scored.dist), needs=scored.needs,
         origin=scored.origin, total=len(scored.rows), model=label,
     )

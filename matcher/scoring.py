@@ -47,31 +47,28 @@ def needs_of(request: MatchRequest, params: NeedParams) -> Needs:
     return Needs(tuple(lowest), weights, "spinnenweb")
 
 
-def need_scores(dims_t: np.ndarray, needs: Needs) -> np.ndarray:
-    """How well each activity's dimensions meet the greatest need it serves (dims_t: D x n)."""
-    out = np.zeros(dims_t.shape[1], dtype=np.float32)
+def need_scores(dims_t: np.ndarray, needs: Needs, rows: np.ndarray) -> np.ndarray:
+    """How well the dimensions of ``rows`` meet the greatest need each serves (dims_t: D x n)."""
+    out = np.zeros(len(rows), dtype=np.float32)
     for d in np.flatnonzero(needs.weights):
-        np.maximum(out, dims_t[d] * np.float32(needs.weights[d]), out=out)
+        np.maximum(out, dims_t[d][rows] * np.float32(needs.weights[d]), out=out)
     return out
 
 
-def complaint_scores(complaints_t: np.ndarray, request: MatchRequest) -> np.ndarray:
-    """Share of the requested complaint categories the activity is meant for (C x n input)."""
+def complaint_scores(complaints_t: np.ndarray, request: MatchRequest,
+                     rows: np.ndarray) -> np.ndarray:
+    """Share of the requested complaint categories each of ``rows`` is meant for (C x n input)."""
     ids = load_vocabulary().complaints.ids
-    out = np.zeros(complaints_t.shape[1], dtype=np.float32)
+    out = np.zeros(len(rows), dtype=np.float32)
     for c in request.complaints:
-        out += complaints_t[ids.index(c)]
+        out += complaints_t[ids.index(c)][rows]
     return out / max(len(request.complaints), 1)
 
 
-def distance_scores(dist: np.ndarray, online: np.ndarray, params: DistanceParams,
-                    measured: np.ndarray | None = None) -> np.ndarray:
-    """Halves every ``half_score_km``; online activities get a fixed score, unknown 0.
-
-    ``measured``: the rows with a distance, when the caller knows them (else found by scanning).
-    """
+def distance_scores(dist: np.ndarray, online: np.ndarray, params: DistanceParams) -> np.ndarray:
+    """Halves every ``half_score_km``; online activities get a fixed score, unknown 0."""
     score = np.where(online, np.float32(params.online_score), np.float32(0.0))
-    known = np.flatnonzero(~np.isnan(dist)) if measured is None else measured
+    known = ~np.isnan(dist)
     score[known] = np.exp2(-dist[known] / params.half_score_km)
     return score
 
@@ -89,4 +86,14 @@ def weighted_sum(components: dict[str, np.ndarray], weights: Weights) -> np.ndar
     total = sum(weights.weight(k) for k in components)
     if total <= 0:
         return np.zeros(len(next(iter(components.values()))))
-    return sum(weights.weight(k) * v for k, v in components.items()) / total  # type: ignore[return-value]
+    items = iter(components.items())
+    first, values = next(items)
+    out: np.ndarray = weights.weight(first) * values
+    for k, v in items:  # the sum's own order and types, in place where the type allows
+        term = weights.weight(k) * v
+        if np.result_type(out, term) == out.dtype:
+            out += term
+        else:
+            out = out + term
+    out /= total
+    return out

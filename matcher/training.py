@@ -106,10 +106,10 @@ def _group_rows(index: MatchIndex, part: pd.DataFrame, today: date,
     dist, _ = distances_km(index, origin_of(request), None, weights.distance.horizon_km)
     dist[rows] = fill_distances(index, origin_of(request), rows, dist)
     comps = components_for(index, request, dist, needs_of(request, weights.need), today,
-                           weights, load_synonyms())
+                           weights, load_synonyms(), rows)
     gains = known["taken_up"].map(_flag).astype(float) + known["attending_3m"].map(_flag)
     return (feature_matrix(index, rows, comps, dist), gains.to_numpy(dtype=float),
-            weighted_sum(comps, weights)[rows], rows)
+            weighted_sum(comps, weights), rows)
 
 
 def training_set(index: MatchIndex, outcomes: pd.DataFrame, today: date,
