@@ -13,10 +13,12 @@ Needs (not project dependencies, nothing is installed at run time):
     apt-get install wrk                      # the load generator (else a small asyncio one)
 
 Example (the database is created once, e.g. ``createdb -O ww ww_load``; its catalogue is
-replaced by the demo catalogue when empty):
+replaced by the demo catalogue when empty). The defaults run gunicorn as the README recommends
+for production (``-k sync -w 3``); ``--worker-class gthread --threads 4 --workers 2`` runs the
+threaded worker with keep-alive instead:
 
     python benchmarks/web_load.py --database-url postgresql://ww:ww@127.0.0.1:5432/ww_load \\
-        --workers 2 --threads 4 --connections 50 --seconds 20
+        --connections 50 --seconds 20
 """
 
 from __future__ import annotations
@@ -133,10 +135,10 @@ def prepare_database(url: str) -> int:
 
 def gunicorn_options(args: argparse.Namespace) -> list[str]:
     """The gunicorn options under test (as documented in the README, plus the bind address)."""
-    options = ["-w", str(args.workers), "-k", args.worker_class]
-    if args.worker_class == "gthread":
-        options += ["--threads", str(args.threads)]
-    return options + ["--keep-alive", str(args.keep_alive)]
+    options = ["-k", args.worker_class, "-w", str(args.workers)]
+    if args.worker_class == "gthread":  # sync workers answer one request per connection
+        options += ["--threads", str(args.threads), "--keep-alive", str(args.keep_alive)]
+    return options
 
 
 def start_gunicorn(url: str, port: int, options: list[str],
@@ -346,12 +348,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--database-url", default=os.environ.get("WELZIJNSWIJZER_DATABASE_URL"),
                         help="PostgreSQL URL (default: WELZIJNSWIJZER_DATABASE_URL)")
-    parser.add_argument("--workers", type=int, default=2)
-    parser.add_argument("--worker-class", choices=["sync", "gthread"], default="gthread")
+    parser.add_argument("--workers", type=int, default=3)
+    parser.add_argument("--worker-class", choices=["sync", "gthread"], default="sync")
     parser.add_argument("--threads", type=int, default=4,
                         help="threads per gunicorn worker (gthread only)")
     parser.add_argument("--keep-alive", type=int, default=5,
-                        help="seconds gunicorn keeps an idle connection open (gthread)")
+                        help="seconds gunicorn keeps an idle connection open (gthread only)")
     parser.add_argument("--connections", type=int, default=50)
     parser.add_argument("--seconds", type=int, default=20, help="per endpoint (at most 600)")
     parser.add_argument("--generator", choices=["auto", "wrk", "python"], default="auto")
