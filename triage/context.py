@@ -16,8 +16,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
-from functools import cache
+from dataclasses import dataclass, field
+from functools import cache, cached_property
 from typing import TYPE_CHECKING, NamedTuple
 
 import yaml
@@ -35,6 +35,8 @@ NUMBER = "#"
 ANY = "*"
 _TOKEN = re.compile(r"(?:[a-z]\.){2,}[a-z]?|[a-z0-9]+|\n|[.;!?,:+/-]")
 _SENTENCE_END = frozenset({".", ";", "!", "?", "\n"})
+_WORD = re.compile(r"[a-z0-9]+")
+_PUNCTUATION = frozenset(".;!?\n,:+/-")
 _ANSWER_END = frozenset({".", ";", "!", "\n", ","})
 _BEFORE_ANSWER = frozenset({"?", ":", ",", "-"})
 _DIRECTIONS = ("after", "before")
@@ -77,10 +79,23 @@ class Scope:
     #: Ids that count as past only when the sentence also says it is over ("nu geen ...").
     needs_resolution: frozenset[str] = frozenset()
     resolution: tuple[tuple[str, ...], ...] = ()
+    #: The cues by the words they can start with (``#`` for a number), built on load.
+    by_first: dict[str, tuple[Cue, ...]] = field(default_factory=dict)
 
     def applies(self, hit_id: str) -> bool:
         """Does this kind of context concern hits of ``hit_id``?"""
         return (not self.only or hit_id in self.only) and hit_id not in self.exclude
+
+
+class Answers(NamedTuple):
+    """Answer phrases and the words they start with (a cheap test before comparing phrases)."""
+
+    phrases: tuple[tuple[str, ...], ...]
+    first: frozenset[str]
+
+    @classmethod
+    def of(cls, phrases: tuple[tuple[str, ...], ...]) -> Answers:
+        return cls(phrases, frozenset(phrase[0] for phrase in phrases))
 
 
 @dataclass(frozen=True)
@@ -90,8 +105,9 @@ class Question:
     joiners: frozenset[str]
     asked: frozenset[str]
     window: int
-    answers: tuple[tuple[str, ...], ...]
-    score_answers: tuple[tuple[str, ...], ...]
+    answers: Answers
+    #: The answers plus the low scores that are answers after a questionnaire ("angst laag").
+    scored_answers: Answers
     instruments: frozenset[str]
 
 
@@ -115,8 +131,15 @@ class Context:
     history: Scope
     question: Question
     lists: Lists
-    #: Matches a note that has any word a cue, section, answer or list could start with.
-    anchors: re.Pattern[str]
+    #: A note without one of these words, or a match of ``numbers``, has no context.
+    anchors: frozenset[str]
+    numbers: re.Pattern[str] | None
+
+    def may_apply(self, norm: str) -> bool:
+        """Could any cue, heading or answer stand in this normalised note?"""
+        if self.numbers is not None and self.numbers.search(norm):
+            return True
+        return not self.anchors.isdisjoint(_WORD.findall(norm))
 
 
 def tokenize(norm: str, no_stop: frozenset[str] = frozenset()) -> list[Token]:
@@ -125,20 +148,27 @@ def tokenize(norm: str, no_stop: frozenset[str] = frozenset()) -> list[Token]:
     A full stop right after a word of ``no_stop`` ("pt.", "fam.") does not end the sentence.
     """
     out: list[Token] = []
+    add, make = out.append, tuple.__new__
     sentence = segment = 0
+    previous = ""
     for match in _TOKEN.finditer(norm):
         text = match.group()
-        word = text[0].isalnum()
-        if word and "." in text:
-            text = text.replace(".", "")
-        if text == "." and out and out[-1].text in no_stop:
+        start, end = match.span()
+        if text in _PUNCTUATION:
+            if text == "." and previous in no_stop:
+                continue
+            add(make(Token, (text, start, end, sentence, segment, False)))
+            if text in _SENTENCE_END:
+                sentence += 1
+                segment += 1
+            elif text == ",":
+                segment += 1
+            previous = text
             continue
-        out.append(Token(text, match.start(), match.end(), sentence, segment, word))
-        if text in _SENTENCE_END:
-            sentence += 1
-            segment += 1
-        elif text == ",":
-            segment += 1
+        if "." in text:
+            text = text.replace(".", "")
+        add(make(Token, (text, start, end, sentence, segment, True)))
+        previous = text
     return out
 
 
@@ -183,11 +213,25 @@ def _alone(toks: list[Token], k: int, end: int) -> bool:
     return not before and not after
 
 
+def _by_first(cues: Iterable[Cue]) -> dict[str, tuple[Cue, ...]]:
+    """The cues by each word they can start with; ``#`` for those starting with a number."""
+    index: dict[str, list[Cue]] = {}
+    for cue in cues:
+        first = cue.tokens[0]
+        for word in first if isinstance(first, frozenset) else (first,):
+            index.setdefault(word, []).append(cue)
+    return {word: tuple(found) for word, found in index.items()}
+
+
 def _cue_places(toks: list[Token], scope: Scope) -> list[tuple[int, int, Cue]]:
     """Every place in the note where a cue of ``scope`` stands, with its token span."""
     places = []
-    for k in range(len(toks)):
-        for cue in scope.cues:
+    index, numbers = scope.by_first, scope.by_first.get(NUMBER, ())
+    for k, tok in enumerate(toks):
+        cues = index.get(tok.text, ())
+        if numbers and tok.text.isdigit():
+            cues += numbers
+        for cue in cues:
             if not _phrase_at(cue.tokens, toks, k):
                 continue
             end = k + len(cue.tokens)
@@ -216,21 +260,25 @@ def _in_scope(
     return False
 
 
-def _section(toks: list[Token], i: int, sections: tuple[tuple[str, ...], ...]) -> bool:
-    """Does the hit's sentence open with a family-history heading ("FA: ...")?"""
-    sentence = toks[i].sentence
-    first = i
-    while first > 0 and toks[first - 1].sentence == sentence:
-        first -= 1
-    for words in sections:
-        end = first + len(words)
-        if end < i and _phrase_at(words, toks, first) and toks[end].text in (":", "-"):
-            return True
-    return False
+def _sections(toks: list[Token], sections: tuple[tuple[str, ...], ...]) -> set[int]:
+    """The sentences that open with a family-history heading ("FA: ...")."""
+    found = set()
+    firsts = {words[0] for words in sections}
+    for k, tok in enumerate(toks):
+        if tok.text not in firsts or (k > 0 and toks[k - 1].sentence == tok.sentence):
+            continue
+        for words in sections:
+            end = k + len(words)
+            if end < len(toks) and _phrase_at(words, toks, k) and toks[end].text in (":", "-"):
+                found.add(tok.sentence)
+    return found
 
 
-def _answer_at(toks: list[Token], k: int, answers: tuple[tuple[str, ...], ...]) -> bool:
-    for answer in answers:
+def _answer_at(toks: list[Token], k: int, answers: Answers) -> bool:
+    """Does an answer (followed by the end of the sentence or a comma) stand at token ``k``?"""
+    if k >= len(toks) or toks[k].text not in answers.first:
+        return False
+    for answer in answers.phrases:
         end = k + len(answer)
         if end <= len(toks) and all(toks[k + n].text == w for n, w in enumerate(answer)):
             if end == len(toks) or toks[end].text in _ANSWER_END:
@@ -240,7 +288,7 @@ def _answer_at(toks: list[Token], k: int, answers: tuple[tuple[str, ...], ...]) 
 
 def _answered_no(toks: list[Token], k: int, q: Question, *, scored: bool) -> bool:
     """Is the question ending before token ``k`` answered no from ``k`` on?"""
-    answers = q.answers + q.score_answers if scored else q.answers
+    answers = q.scored_answers if scored else q.answers
     while k < len(toks) and toks[k].text in q.asked:
         k += 1
     if k < len(toks) and toks[k].text in _BEFORE_ANSWER and _answer_at(toks, k + 1, answers):
@@ -297,7 +345,7 @@ def apply_context(text: str, hits: list[Hit], context: Context | None = None) ->
         return hits
     norm = normalise(text)
     ctx = context or default_context()
-    if ctx.anchors.search(norm) is None:
+    if not ctx.may_apply(norm):
         return hits
     note = _Note(tokenize(norm, ctx.no_stop), hits, ctx)
     return [
@@ -307,16 +355,30 @@ def apply_context(text: str, hits: list[Hit], context: Context | None = None) ->
 
 
 class _Note:
-    """The tokens of one note, the hits' token spans and where the cues stand."""
+    """The tokens of one note, the hits' token spans and where the cues stand (each worked out
+    only when a hit needs it)."""
 
     def __init__(self, toks: list[Token], hits: list[Hit], ctx: Context) -> None:
         self.toks, self.ctx = toks, ctx
         starts = [tok.start for tok in toks]
         self.spans = [_span(starts, hit) for hit in hits]
         self.chain = dict(self.spans)
-        self.sentences = _sentence_words(toks)
-        self.experiencer = _cue_places(toks, ctx.experiencer)
-        self.history = _cue_places(toks, ctx.history)
+
+    @cached_property
+    def sentences(self) -> dict[int, set[str]]:
+        return _sentence_words(self.toks)
+
+    @cached_property
+    def family(self) -> set[int]:
+        return _sections(self.toks, self.ctx.sections)
+
+    @cached_property
+    def experiencer(self) -> list[tuple[int, int, Cue]]:
+        return _cue_places(self.toks, self.ctx.experiencer)
+
+    @cached_property
+    def history(self) -> list[tuple[int, int, Cue]]:
+        return _cue_places(self.toks, self.ctx.history)
 
     def not_counted(self, hit: Hit, i: int, j: int) -> bool:
         """Is the hit at tokens ``i:j`` about someone else, only past, or answered no?"""
@@ -324,25 +386,29 @@ class _Note:
         if i >= len(toks):
             return False
         exp, past, q = ctx.experiencer, ctx.history, ctx.question
-        words = self.sentences[toks[i].sentence]
+        sentence = toks[i].sentence
         return (
             (exp.applies(hit.id) and _in_scope(self.experiencer, toks, i, j, exp))
-            or _section(toks, i, ctx.sections)
-            or (self._past(hit.id, words, i) and _in_scope(self.history, toks, i, j, past))
+            or sentence in self.family
+            or (
+                past.applies(hit.id)
+                and _in_scope(self.history, toks, i, j, past)
+                and self._past(hit.id, i)
+            )
             or _answered_no(
                 toks,
                 _chain_end(toks, j, self.chain, q.joiners),
                 q,
-                scored=not words.isdisjoint(q.instruments),
+                scored=not self.sentences[sentence].isdisjoint(q.instruments),
             )
             or _listed_after_negation(toks, i, ctx.lists)
         )
 
-    def _past(self, hit_id: str, words: set[str], i: int) -> bool:
+    def _past(self, hit_id: str, i: int) -> bool:
         """May a history cue make this hit past? Not with "weer"/"terugval" in the sentence, and
         for a signal only when the sentence also says it is over."""
         past = self.ctx.history
-        if not past.applies(hit_id) or not words.isdisjoint(past.current):
+        if not self.sentences[self.toks[i].sentence].isdisjoint(past.current):
             return False
         return hit_id not in past.needs_resolution or _resolved(
             self.toks, self.toks[i].sentence, past.resolution
@@ -465,8 +531,10 @@ def _scope(
     cues = raw["cues"]
     if not isinstance(cues, list) or not cues:
         raise _fail(f"{where}.cues", "moet een niet-lege lijst zijn")
+    parsed = tuple(_cue(c, f"{where}.cues[{n}]", classes) for n, c in enumerate(cues))
     scope = Scope(
-        cues=tuple(_cue(c, f"{where}.cues[{n}]", classes) for n, c in enumerate(cues)),
+        cues=parsed,
+        by_first=_by_first(parsed),
         stop=_words(raw["stop"], f"{where}.stop"),
         only=_ids(raw.get("only"), f"{where}.only", vocab),
         exclude=_ids(raw.get("except"), f"{where}.except", vocab),
@@ -505,12 +573,14 @@ def _int(raw: object, where: str, low: int, high: int) -> int:
 def _question(raw: object) -> Question:
     keys = {"joiners", "asked", "question_window", "answers", "score_answers", "instruments"}
     raw = _section_keys(raw, "question", keys)
+    answers = _answers(raw["answers"], "question.answers")
+    scores = _answers(raw["score_answers"], "question.score_answers")
     return Question(
         joiners=_words(raw["joiners"], "question.joiners"),
         asked=_words(raw["asked"], "question.asked"),
         window=_int(raw["question_window"], "question.question_window", 0, 6),
-        answers=_answers(raw["answers"], "question.answers"),
-        score_answers=_answers(raw["score_answers"], "question.score_answers"),
+        answers=Answers.of(answers),
+        scored_answers=Answers.of(answers + scores),
         instruments=_words(raw["instruments"], "question.instruments"),
     )
 
@@ -531,28 +601,48 @@ def _classes(raw: object) -> dict[str, frozenset[str]]:
     return {str(name): _words(words, f"classes.{name}") for name, words in raw.items()}
 
 
-def _anchor(cue_tokens: Sequence[frozenset[str] | str]) -> set[str] | None:
-    """The words one of which must be in a note for the cue to stand in it (None: a number)."""
-    literal = [p for p in cue_tokens if isinstance(p, str) and p not in (NUMBER, ANY)]
-    if literal:
-        return {literal[0]}
-    sets = [p for p in cue_tokens if isinstance(p, frozenset)]
-    return set(min(sets, key=len)) if sets else None
+def _anchor(cue_tokens: Sequence[frozenset[str] | str]) -> frozenset[str] | str:
+    """The part of a cue a note must contain for the cue to stand in it: its most telling word
+    or class (the longest on average, the later one on a tie), or ``#`` for a number."""
+
+    def weight(n_part: tuple[int, frozenset[str] | str]) -> float:
+        n, part = n_part
+        if isinstance(part, frozenset):
+            return sum(map(len, part)) / len(part) + n / 10
+        return {NUMBER: 3.5, ANY: -1.0}.get(part, len(part) + n / 10)
+
+    return max(enumerate(cue_tokens), key=weight)[1]
 
 
-def _anchors(ctx_parts: Iterable[Sequence[frozenset[str] | str]]) -> re.Pattern[str]:
+def _number_pattern(cue: Cue | tuple[str, ...]) -> str:
+    """A regex for a cue that is only findable by its number ("in #", "# jaar geleden")."""
+    parts = cue.tokens if isinstance(cue, Cue) else cue
+    words = [r"\d+" if p == NUMBER else re.escape(str(p)) for p in parts if isinstance(p, str)]
+    if len(words) != len(parts):  # a class in it: its number is the only sure part
+        return r"\d"
+    body = r"\W+".join(words)
+    if isinstance(cue, Cue) and cue.sentence_start:
+        return r"(?:^|[.;!?\n])\W*" + body
+    if isinstance(cue, Cue) and cue.sentence_end:
+        return body + r"\W*(?:[.;!?\n]|$)"
+    return r"(?<![a-z0-9])" + body
+
+
+def _anchors(
+    parts: Iterable[Cue | tuple[str, ...]],
+) -> tuple[frozenset[str], re.Pattern[str] | None]:
+    """The words of which a note must hold one for any cue, heading or answer to stand in it,
+    and a regex for the cues that only a number can announce."""
     words: set[str] = set()
-    number = False
-    for parts in ctx_parts:
-        anchor = _anchor(parts)
-        if anchor is None:
-            number = True
+    numbers: set[str] = set()
+    for item in parts:
+        anchor = _anchor(item.tokens if isinstance(item, Cue) else item)
+        if anchor == NUMBER:
+            numbers.add(_number_pattern(item))
         else:
-            words |= anchor
-    plain = sorted(w for w in words if w.isalnum())
-    pattern = r"\b(?:" + "|".join(map(re.escape, plain)) + r")\b"
-    others = [re.escape(w) for w in words if not w.isalnum()] + ([r"\d"] if number else [])
-    return re.compile("|".join([pattern, *others]))
+            words |= anchor if isinstance(anchor, frozenset) else {anchor}
+    pattern = re.compile("|".join(sorted(numbers))) if numbers else None
+    return frozenset(words), pattern
 
 
 def parse_context(raw: object, vocab: Vocabulary | None = None) -> Context:
@@ -563,7 +653,11 @@ def parse_context(raw: object, vocab: Vocabulary | None = None) -> Context:
         raise _fail("bestand", f"verwacht precies de sleutels {sorted(keys)}")
     classes = _classes(raw["classes"])
     experiencer, exp_raw = _scope(
-        raw["experiencer"], "experiencer", classes, vocab, {"sections", "only", "except"}
+        raw["experiencer"],
+        "experiencer",
+        classes,
+        vocab,
+        {"sections", "only", "except", "not_after"},
     )
     history, _ = _scope(
         raw["history"],
@@ -580,13 +674,10 @@ def parse_context(raw: object, vocab: Vocabulary | None = None) -> Context:
         for n, s in enumerate(sections_raw)
     )
     question, lists = _question(raw["question"]), _lists(raw["lists"])
-    phrases: list[Sequence[frozenset[str] | str]] = [c.tokens for c in experiencer.cues]
-    phrases += [c.tokens for c in history.cues]
-    phrases += [*sections, *question.answers, *question.score_answers]
-    phrases += [(w,) for w in lists.joiners]
-    anchors = _anchors(phrases)
+    phrases: list[Cue | tuple[str, ...]] = [*experiencer.cues, *history.cues, *sections]
+    phrases += [*question.scored_answers.phrases, *((w,) for w in lists.joiners)]
     no_stop = _words(raw["no_stop_after"], "no_stop_after")
-    return Context(no_stop, sections, experiencer, history, question, lists, anchors)
+    return Context(no_stop, sections, experiencer, history, question, lists, *_anchors(phrases))
 
 
 def load_context(text: str | None = None) -> Context:

@@ -41,6 +41,12 @@ CASES = [
     ("Man van 54 met diabetes.", {"chronisch_lichamelijk"}, set()),
     ("Vader van twee kinderen, heeft suïcidale gedachten.", {"suicidaliteit"}, set()),
     ("Broer overleed aan kanker, sindsdien zelf suïcidale gedachten.", {"suicidaliteit"}, set()),
+    (
+        "Sinds het ongeluk van zijn zoon weer dagelijks herbelevingen.",
+        {"psychisch_instabiel"},
+        set(),
+    ),
+    ("Depressie vroeger behandeld, nu stabiel.", {"chronisch_psychisch_stabiel"}, set()),
     # history: past and over
     ("Suïcidepoging in 2009, nu geen doodsgedachten.", set(), {"suicidaliteit"}),
     ("Was vroeger mishandeld door ex, voelt zich nu veilig.", set(), {"huiselijk_geweld"}),
