@@ -86,7 +86,8 @@ def within_km(tree: BallTree | None, rows: np.ndarray, lat: float, lon: float,
 
 def _radius(index: MatchIndex, origin: Origin, km: float) -> tuple[np.ndarray, np.ndarray]:
     """Rows of located activities within ``km`` (BallTree, haversine) and their distances."""
-    return within_km(index.tree, index.tree_rows, origin.lat, origin.lon, km)
+    return index.within(origin.lat, origin.lon, km, lambda: within_km(
+        index.tree, index.tree_rows, origin.lat, origin.lon, km))
 
 
 def distances_km(index: MatchIndex, origin: Origin | None, max_km: float | None,

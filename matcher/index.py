@@ -32,6 +32,11 @@ RECORD_COLUMNS = (
 )
 
 
+#: Radius lookups an index remembers, and the largest answer (points) it keeps.
+RADIUS_CACHE_SIZE = 1024
+RADIUS_CACHE_HITS = 2000
+
+
 def day_bits(days: Iterable[str]) -> int:
     """The bit mask of the week days ``days`` (codes of :data:`socialmap.models.DAYS`)."""
     return sum(1 << DAYS.index(d) for d in set(days))
@@ -86,6 +91,8 @@ class MatchIndex:
     online_rows: np.ndarray
     text: TextIndex
     _cache: dict[Hashable, np.ndarray] = field(default_factory=dict, repr=False, compare=False)
+    _radius: dict[tuple[float, float, float], tuple[np.ndarray, np.ndarray]] = field(
+        default_factory=dict, repr=False, compare=False)
 
     def cached(self, key: Hashable, compute: Callable[[], np.ndarray]) -> np.ndarray:
         """A per-index memo for arrays that depend only on the index and ``key`` (e.g. a date)."""
@@ -94,6 +101,27 @@ class MatchIndex:
                 self._cache.clear()
             self._cache[key] = compute()
         return self._cache[key]
+
+    def within(self, lat: float, lon: float, km: float,
+               lookup: Callable[[], tuple[np.ndarray, np.ndarray]],
+               ) -> tuple[np.ndarray, np.ndarray]:
+        """The radius lookup ``lookup()`` for (lat, lon, km), remembered when its answer is small.
+
+        Requests come from PC4 centroids and a few radii, so the same lookups recur; a small
+        answer (at most :data:`RADIUS_CACHE_HITS` points) is kept, read-only, for at most
+        :data:`RADIUS_CACHE_SIZE` lookups.
+        """
+        key = (lat, lon, km)
+        found = self._radius.get(key)
+        if found is None:
+            found = lookup()
+            if len(found[0]) <= RADIUS_CACHE_HITS:
+                for part in found:
+                    part.flags.writeable = False
+                if len(self._radius) >= RADIUS_CACHE_SIZE:
+                    self._radius.clear()
+                self._radius[key] = found
+        return found
 
     def __len__(self) -> int:
         return len(self.ids)

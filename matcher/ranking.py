@@ -23,6 +23,7 @@ from .index import MatchIndex
 from .request import MatchRequest, Origin, origin_of
 from .scoring import (
     Needs,
+    Rows,
     complaint_scores,
     distance_scores,
     freshness_scores,
@@ -75,7 +76,7 @@ class Ranked:
 
 def components_for(index: MatchIndex, request: MatchRequest, dist: np.ndarray, needs: Needs,
                    today: date, weights: Weights, synonyms: Synonyms,
-                   rows: np.ndarray) -> dict[str, np.ndarray]:
+                   rows: Rows) -> dict[str, np.ndarray]:
     """The components that apply to this request, for the activities ``rows`` (aligned)."""
     comps: dict[str, np.ndarray] = {}
     if needs.any:
@@ -101,7 +102,8 @@ def score(index: MatchIndex, request: MatchRequest, *, today: date,
     rows = np.flatnonzero(mask)
     needs = needs_of(request, weights.need)
     comps = components_for(index, request, dist, needs, today, weights,
-                           synonyms or load_synonyms(), rows)
+                           synonyms or load_synonyms(),
+                           slice(None) if len(rows) == len(index) else rows)
     return Scored(rows, comps, weighted_sum(comps, weights), dist, needs, origin)
 
 

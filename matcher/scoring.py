@@ -13,6 +13,8 @@ from .config import DistanceParams, FreshnessParams, NeedParams, Weights
 from .request import MatchRequest
 
 DAYS_PER_MONTH = 30.44
+#: Which index rows to score: their numbers, or ``slice(None)`` for all (no copies needed).
+Rows = np.ndarray | slice
 
 
 @dataclass(frozen=True)
@@ -47,19 +49,19 @@ def needs_of(request: MatchRequest, params: NeedParams) -> Needs:
     return Needs(tuple(lowest), weights, "spinnenweb")
 
 
-def need_scores(dims_t: np.ndarray, needs: Needs, rows: np.ndarray) -> np.ndarray:
+def need_scores(dims_t: np.ndarray, needs: Needs, rows: Rows) -> np.ndarray:
     """How well the dimensions of ``rows`` meet the greatest need each serves (dims_t: D x n)."""
-    out = np.zeros(len(rows), dtype=np.float32)
+    out = np.zeros(dims_t[0][rows].shape, dtype=np.float32)
     for d in np.flatnonzero(needs.weights):
         np.maximum(out, dims_t[d][rows] * np.float32(needs.weights[d]), out=out)
     return out
 
 
 def complaint_scores(complaints_t: np.ndarray, request: MatchRequest,
-                     rows: np.ndarray) -> np.ndarray:
+                     rows: Rows) -> np.ndarray:
     """Share of the requested complaint categories each of ``rows`` is meant for (C x n input)."""
     ids = load_vocabulary().complaints.ids
-    out = np.zeros(len(rows), dtype=np.float32)
+    out = np.zeros(complaints_t[0][rows].shape, dtype=np.float32)
     for c in request.complaints:
         out += complaints_t[ids.index(c)][rows]
     return out / max(len(request.complaints), 1)

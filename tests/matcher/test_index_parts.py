@@ -11,7 +11,7 @@ from matcher.build import activity_chunks, ball_tree, build_index
 from matcher.codes import encode
 from matcher.diversity import top_pool
 from matcher.filters import haversine_np, within_km
-from matcher.index import Column
+from matcher.index import RADIUS_CACHE_HITS, Column
 from matcher.text import _tfidf
 
 from .catalogue import CATALOGUE
@@ -89,3 +89,19 @@ def test_codes_keep_each_value_once_in_order_of_appearance() -> None:
     codes = encode(["a", "b", None, "a", ("x", "y"), None], 6, table)
     assert codes.tolist() == [1, 0, 3, 1, 2, 3]
     assert list(table) == ["b", "a", ("x", "y"), None]
+
+
+def test_small_radius_lookups_are_remembered_read_only() -> None:
+    index = build_index(activity_chunks(CATALOGUE))
+    calls = []
+
+    def lookup(n: int) -> tuple[np.ndarray, np.ndarray]:
+        calls.append(n)
+        return np.arange(n), np.zeros(n)
+
+    first = index.within(53.2, 6.5, 5.0, lambda: lookup(3))
+    again = index.within(53.2, 6.5, 5.0, lambda: lookup(3))
+    assert calls == [3] and again[0] is first[0] and not first[0].flags.writeable
+    index.within(53.2, 6.5, 80.0, lambda: lookup(RADIUS_CACHE_HITS + 1))
+    index.within(53.2, 6.5, 80.0, lambda: lookup(RADIUS_CACHE_HITS + 1))
+    assert calls == [3, RADIUS_CACHE_HITS + 1, RADIUS_CACHE_HITS + 1]
