@@ -17,7 +17,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import cache, cached_property
+from functools import cache
 from typing import TYPE_CHECKING, NamedTuple
 
 import yaml
@@ -36,6 +36,7 @@ ANY = "*"
 _TOKEN = re.compile(r"(?:[a-z]\.){2,}[a-z]?|[a-z0-9]+|\n|[.;!?,:+/-]")
 _SENTENCE_END = frozenset({".", ";", "!", "?", "\n"})
 _WORD = re.compile(r"[a-z0-9]+")
+_DIGIT = re.compile(r"[0-9]")
 _PUNCTUATION = frozenset(".;!?\n,:+/-")
 _ANSWER_END = frozenset({".", ";", "!", "\n", ","})
 _BEFORE_ANSWER = frozenset({"?", ":", ",", "-"})
@@ -66,6 +67,17 @@ class Cue:
     sentence_end: bool = False
 
 
+class Answers(NamedTuple):
+    """Answer phrases and the words they start with (a cheap test before comparing phrases)."""
+
+    phrases: tuple[tuple[str, ...], ...]
+    first: frozenset[str]
+
+    @classmethod
+    def of(cls, phrases: tuple[tuple[str, ...], ...]) -> Answers:
+        return cls(phrases, frozenset(phrase[0] for phrase in phrases))
+
+
 @dataclass(frozen=True)
 class Scope:
     """A kind of context (experiencer or history): cues and where they apply."""
@@ -78,24 +90,13 @@ class Scope:
     not_after: frozenset[str] = frozenset()
     #: Ids that count as past only when the sentence also says it is over ("nu geen ...").
     needs_resolution: frozenset[str] = frozenset()
-    resolution: tuple[tuple[str, ...], ...] = ()
+    resolution: Answers = Answers((), frozenset())
     #: The cues by the words they can start with (``#`` for a number), built on load.
     by_first: dict[str, tuple[Cue, ...]] = field(default_factory=dict)
 
     def applies(self, hit_id: str) -> bool:
         """Does this kind of context concern hits of ``hit_id``?"""
         return (not self.only or hit_id in self.only) and hit_id not in self.exclude
-
-
-class Answers(NamedTuple):
-    """Answer phrases and the words they start with (a cheap test before comparing phrases)."""
-
-    phrases: tuple[tuple[str, ...], ...]
-    first: frozenset[str]
-
-    @classmethod
-    def of(cls, phrases: tuple[tuple[str, ...], ...]) -> Answers:
-        return cls(phrases, frozenset(phrase[0] for phrase in phrases))
 
 
 @dataclass(frozen=True)
@@ -137,9 +138,12 @@ class Context:
 
     def may_apply(self, norm: str) -> bool:
         """Could any cue, heading or answer stand in this normalised note?"""
-        if self.numbers is not None and self.numbers.search(norm):
+        if not self.anchors.isdisjoint(_WORD.findall(norm)):
             return True
-        return not self.anchors.isdisjoint(_WORD.findall(norm))
+        numbers = self.numbers
+        return (
+            numbers is not None and _DIGIT.search(norm) is not None and bool(numbers.search(norm))
+        )
 
 
 def tokenize(norm: str, no_stop: frozenset[str] = frozenset()) -> list[Token]:
@@ -274,21 +278,21 @@ def _sections(toks: list[Token], sections: tuple[tuple[str, ...], ...]) -> set[i
     return found
 
 
-def _answer_at(toks: list[Token], k: int, answers: Answers) -> bool:
-    """Does an answer (followed by the end of the sentence or a comma) stand at token ``k``?"""
+def _answer_at(toks: list[Token], k: int, answers: Answers, *, anywhere: bool = False) -> bool:
+    """Does an answer stand at token ``k``, followed by the end of the sentence or a comma
+    (or by anything, with ``anywhere``)?"""
     if k >= len(toks) or toks[k].text not in answers.first:
         return False
     for answer in answers.phrases:
         end = k + len(answer)
         if end <= len(toks) and all(toks[k + n].text == w for n, w in enumerate(answer)):
-            if end == len(toks) or toks[end].text in _ANSWER_END:
+            if anywhere or end == len(toks) or toks[end].text in _ANSWER_END:
                 return True
     return False
 
 
-def _answered_no(toks: list[Token], k: int, q: Question, *, scored: bool) -> bool:
-    """Is the question ending before token ``k`` answered no from ``k`` on?"""
-    answers = q.scored_answers if scored else q.answers
+def _answered_no(toks: list[Token], k: int, q: Question, answers: Answers) -> bool:
+    """Is the question ending before token ``k`` answered no (one of ``answers``) from ``k`` on?"""
     while k < len(toks) and toks[k].text in q.asked:
         k += 1
     if k < len(toks) and toks[k].text in _BEFORE_ANSWER and _answer_at(toks, k + 1, answers):
@@ -363,22 +367,22 @@ class _Note:
         starts = [tok.start for tok in toks]
         self.spans = [_span(starts, hit) for hit in hits]
         self.chain = dict(self.spans)
+        self._family: set[int] | None = None
+        self._places: dict[str, list[tuple[int, int, Cue]]] = {}
 
-    @cached_property
-    def sentences(self) -> dict[int, set[str]]:
-        return _sentence_words(self.toks)
+    def places(self, name: str, scope: Scope) -> list[tuple[int, int, Cue]]:
+        found = self._places.get(name)
+        if found is None:
+            found = self._places[name] = _cue_places(self.toks, scope)
+        return found
 
-    @cached_property
     def family(self) -> set[int]:
-        return _sections(self.toks, self.ctx.sections)
+        if self._family is None:
+            self._family = _sections(self.toks, self.ctx.sections)
+        return self._family
 
-    @cached_property
-    def experiencer(self) -> list[tuple[int, int, Cue]]:
-        return _cue_places(self.toks, self.ctx.experiencer)
-
-    @cached_property
-    def history(self) -> list[tuple[int, int, Cue]]:
-        return _cue_places(self.toks, self.ctx.history)
+    def words(self, sentence: int) -> set[str]:
+        return {tok.text for tok in self.toks if tok.sentence == sentence}
 
     def not_counted(self, hit: Hit, i: int, j: int) -> bool:
         """Is the hit at tokens ``i:j`` about someone else, only past, or answered no?"""
@@ -387,50 +391,37 @@ class _Note:
             return False
         exp, past, q = ctx.experiencer, ctx.history, ctx.question
         sentence = toks[i].sentence
+        answer_at = _chain_end(toks, j, self.chain, q.joiners)
         return (
-            (exp.applies(hit.id) and _in_scope(self.experiencer, toks, i, j, exp))
-            or sentence in self.family
+            (exp.applies(hit.id) and _in_scope(self.places("exp", exp), toks, i, j, exp))
+            or sentence in self.family()
             or (
                 past.applies(hit.id)
-                and _in_scope(self.history, toks, i, j, past)
-                and self._past(hit.id, i)
+                and _in_scope(self.places("past", past), toks, i, j, past)
+                and self._past(hit.id, sentence)
             )
-            or _answered_no(
-                toks,
-                _chain_end(toks, j, self.chain, q.joiners),
-                q,
-                scored=not self.sentences[sentence].isdisjoint(q.instruments),
+            or _answered_no(toks, answer_at, q, q.answers)
+            or (
+                _answered_no(toks, answer_at, q, q.scored_answers)
+                and not self.words(sentence).isdisjoint(q.instruments)
             )
             or _listed_after_negation(toks, i, ctx.lists)
         )
 
-    def _past(self, hit_id: str, i: int) -> bool:
+    def _past(self, hit_id: str, sentence: int) -> bool:
         """May a history cue make this hit past? Not with "weer"/"terugval" in the sentence, and
         for a signal only when the sentence also says it is over."""
         past = self.ctx.history
-        if not self.sentences[self.toks[i].sentence].isdisjoint(past.current):
+        words = self.words(sentence)
+        if not words.isdisjoint(past.current):
             return False
-        return hit_id not in past.needs_resolution or _resolved(
-            self.toks, self.toks[i].sentence, past.resolution
-        )
-
-
-def _resolved(toks: list[Token], sentence: int, phrases: tuple[tuple[str, ...], ...]) -> bool:
-    """Does the sentence say that what it names is over ("nu geen ...", "niet meer")?"""
-    for k, tok in enumerate(toks):
-        if tok.sentence == sentence and any(
-            len(p) <= len(toks) - k and all(toks[k + n].text == w for n, w in enumerate(p))
-            for p in phrases
-        ):
+        if hit_id not in past.needs_resolution:
             return True
-    return False
-
-
-def _sentence_words(toks: list[Token]) -> dict[int, set[str]]:
-    words: dict[int, set[str]] = {}
-    for tok in toks:
-        words.setdefault(tok.sentence, set()).add(tok.text)
-    return words
+        return not words.isdisjoint(past.resolution.first) and any(
+            _answer_at(self.toks, k, past.resolution, anywhere=True)
+            for k, tok in enumerate(self.toks)
+            if tok.sentence == sentence
+        )
 
 
 # -- loading and validation ---------------------------------------------------------------
@@ -543,9 +534,9 @@ def _scope(
             _words(raw["not_after"], f"{where}.not_after") if "not_after" in raw else frozenset()
         ),
         needs_resolution=_ids(raw.get("needs_resolution"), f"{where}.needs_resolution", vocab),
-        resolution=_answers(raw["resolution"], f"{where}.resolution")
-        if "resolution" in raw
-        else (),
+        resolution=Answers.of(
+            _answers(raw["resolution"], f"{where}.resolution") if "resolution" in raw else ()
+        ),
     )
     return scope, raw
 

@@ -2,14 +2,21 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 import yaml
 
 import data
-from triage.context import apply_context, default_context, load_context, tokenize
+from triage import detection
+from triage.context import Context, apply_context, default_context, load_context, tokenize
 from triage.detection import Hit, detect, detected_ids
 from triage.errors import RulesError
 from triage.lexicon import normalise
+
+from .evaluate_detection import load_labelled
+
+NOTE_SETS = sorted(Path(__file__).parent.glob("notes_*.yaml"))
 
 
 def counted(text: str) -> tuple[set[str], set[str]]:
@@ -105,6 +112,19 @@ def test_hits_keep_their_layout():
     (hit,) = [h for h in detect("FA: broer pleegde suïcide.") if h.id == "suicidaliteit"]
     assert isinstance(hit, Hit) and hit.negated and hit.text == "suïcide"
     assert len(hit) == len(Hit._fields)
+
+
+def test_the_cheap_gate_changes_no_answer(monkeypatch):
+    """A note skipped for want of a telling word of any cue would get the same answer."""
+    ctx = default_context()
+    monkeypatch.setattr(detection, "apply_context", lambda text, hits: hits)
+    notes = [str(item["t"]) for path in NOTE_SETS for item in load_labelled(path)]
+    raw = [(text, detection.detect(text)) for text in notes]
+    gated = [apply_context(text, hits, ctx) for text, hits in raw]
+    skipped = sum(not ctx.may_apply(normalise(text)) for text in notes)
+    assert skipped > len(notes) / 3
+    monkeypatch.setattr(Context, "may_apply", lambda self, norm: True)
+    assert [apply_context(text, hits, ctx) for text, hits in raw] == gated
 
 
 def test_tokens_keep_offsets():
