@@ -53,6 +53,8 @@ CASES = [
         {"psychisch_instabiel"},
         set(),
     ),
+    ("Haar man is overleden en zij wil niet meer leven.", {"suicidaliteit"}, set()),
+    ("Broer overleden sindsdien suïcidale gedachten.", {"suicidaliteit"}, set()),
     ("Depressie vroeger behandeld, nu stabiel.", {"chronisch_psychisch_stabiel"}, set()),
     # history: past and over
     ("Suïcidepoging in 2009, nu geen doodsgedachten.", set(), {"suicidaliteit"}),
