@@ -140,14 +140,13 @@ class _Chunks:
             yield " ".join([name, org, *map(dim, dims), *map(comp, comps)])
 
 
-def _membership(values: tuple[tuple[str, ...], ...], codes: np.ndarray,
-                ids: list[str]) -> np.ndarray:
-    """Row-by-id 0/1 matrix, built over the distinct lists and then spread over the rows."""
+def _membership(values: tuple[tuple[str, ...], ...], ids: list[str]) -> np.ndarray:
+    """Distinct-list-by-id 0/1 matrix (one row per distinct list; rows spread it by code)."""
     col = {v: i for i, v in enumerate(ids)}
     table = np.zeros((len(values), len(ids)), dtype=bool)
     for r, listed in enumerate(values):
         table[r, [col[v] for v in listed]] = True
-    return table[codes]
+    return table
 
 
 def _language_rows(values: tuple[tuple[str, ...], ...], codes: np.ndarray) -> dict[str, np.ndarray]:
@@ -187,8 +186,8 @@ def build_index(frames: Iterable[pd.DataFrame], version: int = 0) -> MatchIndex:
     num = {c: np.concatenate(parts) if parts else np.zeros(0) for c, parts in acc.numbers.items()}
     online = np.concatenate(acc.online) if acc.online else np.zeros(0, dtype=bool)
     lists = {c: (acc.codes[c].values(), acc.codes[c].codes()) for c in _LISTS}
-    dims = _membership(*lists["dimensions"], vocab.dimensions.ids)
-    complaints = _membership(*lists["complaints"], vocab.complaints.ids)
+    dim_sets = _membership(lists["dimensions"][0], vocab.dimensions.ids)
+    complaint_sets = _membership(lists["complaints"][0], vocab.complaints.ids)
     day_values, day_codes = lists["days"]
     tree_rows = np.flatnonzero(~online & ~np.isnan(num["lat"]))
     columns = {c: _column(acc.codes[c]) for c in RECORD_COLUMNS if c != "id"}
@@ -196,9 +195,10 @@ def build_index(frames: Iterable[pd.DataFrame], version: int = 0) -> MatchIndex:
     return MatchIndex(
         version=version,
         columns={"id": Column(np.arange(len(ids), dtype=np.int32), ids), **columns},
-        ids=ids, dims=dims, complaints=complaints,
-        dims_t=np.ascontiguousarray(dims.T, dtype=np.float32),
-        complaints_t=np.ascontiguousarray(complaints.T, dtype=np.float32),
+        ids=ids, dims=dim_sets[lists["dimensions"][1]],
+        complaints=complaint_sets[lists["complaints"][1]],
+        dim_sets_t=np.ascontiguousarray(dim_sets.T, dtype=np.float32),
+        complaint_sets_t=np.ascontiguousarray(complaint_sets.T, dtype=np.float32),
         lat=num["lat"], lon=num["lon"], online=online, free=num["cost_eur"] == 0,
         cost_eur=num["cost_eur"], age_min=_limit(num["age_min"], -np.inf),
         age_max=_limit(num["age_max"], np.inf),

@@ -60,10 +60,12 @@ class Column:
 class MatchIndex:
     """Arrays over the indexed activities (row i of every array is activity ``ids[i]``).
 
-    ``age_min``/``age_max`` are -inf/+inf where the activity sets no limit. ``tree`` is a
-    haversine ``BallTree`` over the located activities that are not online, in radians; its
-    point ``k`` is index row ``tree_rows[k]``. Online activities (``online_rows``) are not in
-    it: they are always in range.
+    ``dim_sets_t``/``complaint_sets_t`` are 0/1 (float32) matrices of the distinct lists of
+    dimensions/complaints (D x S, one column per distinct list); a row's list is its code in
+    ``columns["dimensions"]``/``columns["complaints"]``. ``age_min``/``age_max`` are -inf/+inf
+    where the activity sets no limit. ``tree`` is a haversine ``BallTree`` over the located
+    activities that are not online, in radians; its point ``k`` is index row ``tree_rows[k]``.
+    Online activities (``online_rows``) are not in it: they are always in range.
     """
 
     version: int
@@ -71,8 +73,8 @@ class MatchIndex:
     ids: np.ndarray
     dims: np.ndarray
     complaints: np.ndarray
-    dims_t: np.ndarray
-    complaints_t: np.ndarray
+    dim_sets_t: np.ndarray
+    complaint_sets_t: np.ndarray
     lat: np.ndarray
     lon: np.ndarray
     online: np.ndarray

@@ -80,9 +80,11 @@ def components_for(index: MatchIndex, request: MatchRequest, dist: np.ndarray, n
     """The components that apply to this request, for the activities ``rows`` (aligned)."""
     comps: dict[str, np.ndarray] = {}
     if needs.any:
-        comps["need"] = need_scores(index.dims_t, needs, rows)
+        comps["need"] = need_scores(index.dim_sets_t, index.columns["dimensions"].codes[rows],
+                                    needs)
     if request.complaints:
-        comps["complaint"] = complaint_scores(index.complaints_t, request, rows)
+        comps["complaint"] = complaint_scores(
+            index.complaint_sets_t, index.columns["complaints"].codes[rows], request)
     if request.lat is not None or request.postcode is not None:
         comps["distance"] = distance_scores(dist[rows], index.online[rows], weights.distance)
     groups = expand_query(request.query or "", synonyms, weights.text)

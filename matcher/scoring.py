@@ -49,22 +49,27 @@ def needs_of(request: MatchRequest, params: NeedParams) -> Needs:
     return Needs(tuple(lowest), weights, "spinnenweb")
 
 
-def need_scores(dims_t: np.ndarray, needs: Needs, rows: Rows) -> np.ndarray:
-    """How well the dimensions of ``rows`` meet the greatest need each serves (dims_t: D x n)."""
-    out = np.zeros(dims_t[0][rows].shape, dtype=np.float32)
+def need_scores(dim_sets_t: np.ndarray, codes: np.ndarray, needs: Needs) -> np.ndarray:
+    """How well each activity's dimensions meet the greatest need it serves.
+
+    Scored once per distinct list of dimensions (``dim_sets_t``: D x S) and spread over the
+    activities by their list's code (``codes``).
+    """
+    out = np.zeros(dim_sets_t.shape[1], dtype=np.float32)
     for d in np.flatnonzero(needs.weights):
-        np.maximum(out, dims_t[d][rows] * np.float32(needs.weights[d]), out=out)
-    return out
+        np.maximum(out, dim_sets_t[d] * np.float32(needs.weights[d]), out=out)
+    return out[codes]
 
 
-def complaint_scores(complaints_t: np.ndarray, request: MatchRequest,
-                     rows: Rows) -> np.ndarray:
-    """Share of the requested complaint categories each of ``rows`` is meant for (C x n input)."""
+def complaint_scores(complaint_sets_t: np.ndarray, codes: np.ndarray,
+                     request: MatchRequest) -> np.ndarray:
+    """Share of the requested complaint categories each activity is meant for (per distinct
+    list of complaints, C x S, spread by ``codes`` as in :func:`need_scores`)."""
     ids = load_vocabulary().complaints.ids
-    out = np.zeros(complaints_t[0][rows].shape, dtype=np.float32)
+    out = np.zeros(complaint_sets_t.shape[1], dtype=np.float32)
     for c in request.complaints:
-        out += complaints_t[ids.index(c)][rows]
-    return out / max(len(request.complaints), 1)
+        out += complaint_sets_t[ids.index(c)]
+    return (out / max(len(request.complaints), 1))[codes]
 
 
 def distance_scores(dist: np.ndarray, online: np.ndarray, params: DistanceParams) -> np.ndarray:

@@ -74,8 +74,9 @@ def _same(a: object, b: object) -> bool:
 def test_index_built_in_chunks_equals_one_chunk() -> None:
     whole = build_index(activity_chunks(CATALOGUE, size=len(CATALOGUE)))
     small = build_index(activity_chunks(CATALOGUE, size=4))
-    for name in ("ids", "dims", "complaints", "dims_t", "complaints_t", "lat", "lon", "online",
-                 "cost_eur", "age_min", "age_max", "wheelchair", "verified", "organisation",
+    for name in ("ids", "dims", "complaints", "dim_sets_t", "complaint_sets_t", "lat", "lon",
+                 "online", "cost_eur", "age_min", "age_max", "wheelchair", "verified",
+                 "organisation",
                  "n_days", "days", "languages", "tree_rows", "online_rows", "columns"):
         assert _same(getattr(whole, name), getattr(small, name)), name
     for name in ("vocab", "ids", "names", "names_rows", "descriptions", "by_length", "by_prefix"):
