@@ -28,7 +28,9 @@ def search() -> Any:
     status = 400 if "zoeken" in request.args and not parsed.ok else 200
     text = describe(scores)
     return render_template(
-        "coach/search.html", form=request.args, errors=parsed.errors,
+        # A plain dict: the page looks up some thirty fields, most of them absent, and a
+        # MultiDict raises (and catches) a KeyError for each absent one.
+        "coach/search.html", form=request.args.to_dict(), errors=parsed.errors,
         results=None if answer is None else answer.results,
         total=0 if answer is None else answer.total_candidates,
         chart=spinnenweb_svg(scores, text=text), chart_text=text,

@@ -13,7 +13,7 @@ from typing import Any
 
 from flask import Flask, has_request_context, request
 from flask import url_for as flask_url_for
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from socialmap.models import DAY_NAMES
 from socialmap.vocabulary import load_vocabulary
@@ -70,15 +70,15 @@ def field_error_html(errors: Mapping[str, str], name: str) -> Markup:
     message = errors.get(name)
     if not message:
         return Markup("")
-    return Markup('<p class="field-error" id="fout-{0}"><span class="visually-hidden">Fout: '
-                  '</span>{1}</p>').format(name, message)
+    return Markup(f'<p class="field-error" id="fout-{escape(name)}"><span class="visually-hidden">'
+                  f"Fout: </span>{escape(message)}</p>")
 
 
 def described_attrs(errors: Mapping[str, str], name: str, hint: str | None = None) -> Markup:
     """A field's ``aria-describedby`` (hint and error) and ``aria-invalid``; ``described``."""
     failed = bool(errors.get(name))
     ids = [i for i in (hint, f"fout-{name}" if failed else None) if i]
-    attrs = Markup(' aria-describedby="{0}"').format(" ".join(ids)) if ids else Markup("")
+    attrs = Markup(f' aria-describedby="{escape(" ".join(ids))}"' if ids else "")
     return attrs + Markup(' aria-invalid="true"') if failed else attrs
 
 
