@@ -33,6 +33,10 @@ from .scoring import (
 )
 from .text import expand_query, text_scores
 
+#: Above this share of the index as candidates, components are computed for every row (a few
+#: cheap operations over all rows cost less than first picking the candidates' values).
+WHOLE_INDEX_SHARE = 0.5
+
 
 class Scorer(Protocol):
     """A learned model that scores candidates 0..1 from :data:`matcher.features.FEATURES`."""
@@ -49,7 +53,10 @@ class Scorer(Protocol):
 class Scored:
     """The candidates (index rows passing every hard limit), their rule scores and parts.
 
-    ``components`` and ``scores`` are aligned with ``rows``; ``dist`` covers the whole index.
+    ``scores`` are aligned with ``rows``; ``dist`` covers the whole index. ``components`` are
+    aligned with ``rows`` too, or, when ``whole`` (most of the index are candidates, and
+    scoring every row costs less than picking the candidates' values first), cover the whole
+    index: read them with :meth:`parts`.
     """
 
     rows: np.ndarray
@@ -58,6 +65,12 @@ class Scored:
     dist: np.ndarray
     needs: Needs
     origin: Origin | None
+    whole: bool = False
+
+    def parts(self, positions: np.ndarray) -> dict[str, np.ndarray]:
+        """The components of the candidates at ``positions`` (into ``rows``)."""
+        at = self.rows[positions] if self.whole else positions
+        return {k: v[at] for k, v in self.components.items()}
 
 
 @dataclass(frozen=True)
@@ -103,10 +116,13 @@ def score(index: MatchIndex, request: MatchRequest, *, today: date,
     mask, dist = candidate_mask(index, request, origin, weights.distance.horizon_km)
     rows = np.flatnonzero(mask)
     needs = needs_of(request, weights.need)
+    whole = len(rows) > WHOLE_INDEX_SHARE * len(index)
     comps = components_for(index, request, dist, needs, today, weights,
-                           synonyms or load_synonyms(),
-                           slice(None) if len(rows) == len(index) else rows)
-    return Scored(rows, comps, weighted_sum(comps, weights), dist, needs, origin)
+                           synonyms or load_synonyms(), slice(None) if whole else rows)
+    scores = weighted_sum(comps, weights)
+    if whole and len(rows) < len(index):
+        scores = scores[rows]
+    return Scored(rows, comps, scores, dist, needs, origin, whole)
 
 
 def blend(index: MatchIndex, scored: Scored, model: Scorer | None,
@@ -116,8 +132,7 @@ def blend(index: MatchIndex, scored: Scored, model: Scorer | None,
         return scored.scores, None
     pool = top_pool(scored.scores, weights.rerank.pool)
     learned = model.predict(feature_matrix(
-        index, scored.rows[pool], {k: v[pool] for k, v in scored.components.items()},
-        scored.dist))
+        index, scored.rows[pool], scored.parts(pool), scored.dist))
     final = scored.scores.copy()
     final[pool] = (1 - model.share) * final[pool] + model.share * learned
     return final, model.label
@@ -133,7 +148,7 @@ def rank(index: MatchIndex, request: MatchRequest, *, today: date, model: Scorer
     rows = scored.rows[chosen]
     return Ranked(
         rows=rows, scores=final[chosen],
-        components={k: np.asarray(v[chosen], dtype=float) for k, v in scored.components.items()},
+        components={k: np.asarray(v, dtype=float) for k, v in scored.parts(chosen).items()},
         dist=fill_distances(index, scored.origin, rows, scored.dist), needs=scored.needs,
         origin=scored.origin, total=len(scored.rows), model=label,
     )
