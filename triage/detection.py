@@ -40,17 +40,19 @@ class Hit(NamedTuple):
 
 class Tokens:
     """The words of one note as parallel lists: normalised text, stem, clause, segment and the
-    regex match (for offsets), plus the positions of typo fixes."""
+    regex match (for offsets), plus the positions of typo fixes and the words a gap may not
+    skip (the word list's)."""
 
-    __slots__ = ("clauses", "fixed", "matches", "segments", "stems", "words")
+    __slots__ = ("clauses", "fixed", "gap_stops", "matches", "segments", "stems", "words")
 
-    def __init__(self) -> None:
+    def __init__(self, gap_stops: frozenset[str] = frozenset()) -> None:
         self.words: list[str] = []
         self.stems: list[str] = []
         self.clauses: list[int] = []
         self.segments: list[int] = []
         self.matches: list[re.Match[str]] = []
         self.fixed: set[int] = set()
+        self.gap_stops = gap_stops
 
 
 def _correct(word: str, lex: Lexicon) -> str | None:
@@ -103,7 +105,7 @@ def _unknown(word: str, lex: Lexicon) -> tuple[str, str, bool]:
 
 def tokenize(norm: str, lex: Lexicon) -> Tokens:
     """Split normalised text into tokens with clause/segment numbers, stems and typo fixes."""
-    toks = Tokens()
+    toks = Tokens(lex.gap_stops)
     words, stems, clauses = toks.words, toks.stems, toks.clauses
     segments, matches = toks.segments, toks.matches
     add_word, add_stem, add_clause = words.append, stems.append, clauses.append
@@ -184,15 +186,19 @@ def _step(node: PhraseNode, toks: Tokens, k: int, max_gap: int, out: Ends) -> No
         return
     words, stems, clauses = toks.words, toks.stems, toks.clauses
     clause, keys, simple = clauses[k], gap.keys, gap.gap is None and not gap.stems
+    stops = toks.gap_stops
     for q in range(k, min(k + max_gap + 1, len(clauses))):
         if clauses[q] != clause:
             break
-        if simple and words[q] not in keys and stems[q] not in keys:
-            continue  # most skipped words go nowhere: no call for them
-        if gap.gap is None:
+        word = words[q]
+        if simple and word not in keys and stems[q] not in keys:
+            pass  # most skipped words go nowhere: no call for them
+        elif gap.gap is None:
             _enter(gap, toks, q, max_gap, out)
         else:
             _step(gap, toks, q, max_gap, out)
+        if word in stops:
+            break  # a gap never skips a negation word ("zit niet alleen", "slaapt niet slecht")
 
 
 def _enter(node: PhraseNode, toks: Tokens, k: int, max_gap: int, out: Ends) -> None:

@@ -176,6 +176,9 @@ class Lexicon:
     known_stems: frozenset[str] = frozenset()
     stem_keys: frozenset[str] = frozenset()
     negators: frozenset[str] = frozenset()
+    #: Words a ``..`` gap may not skip: the first word of every negation cue (before or after)
+    #: that applies to all phrases ("geen", "niet", "nooit", "niets", "ontkend", ...).
+    gap_stops: frozenset[str] = frozenset()
     #: Words that can start a negation scan (last word of a cue before, first of a cue after).
     cue_keys: frozenset[str] = frozenset()
     #: Abbreviations with the ``(word, stem)`` of every word they stand for.
@@ -220,6 +223,7 @@ class Lexicon:
         self.known_stems = frozenset(self.stem_table.values())
         self.stem_keys = frozenset(k for s in self.known_stems for k in stem_keys(s))
         self.negators = frozenset(c.tokens[0] for c in self.before if len(c.tokens) == 1)
+        self.gap_stops = frozenset(c.tokens[0] for c in (*self.before, *self.after) if not c.only)
         self.expansions = {
             short: tuple((w, self.stem_table[w]) for w in expansion)
             for short, expansion in self.abbreviations.items()

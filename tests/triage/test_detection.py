@@ -6,8 +6,9 @@ from pathlib import Path
 
 import pytest
 
+import data
 from triage.detection import detect, detected_ids
-from triage.lexicon import default_lexicon, normalise, tokens_of
+from triage.lexicon import default_lexicon, load_lexicon, normalise, tokens_of
 from triage.stemming import may_match, stem
 
 from .evaluate_detection import evaluate, load_labelled
@@ -54,6 +55,11 @@ def test_phrases(text, expected):
         ("Depressie behandeld in 2019, nu geen klachten.", "psychische_stoornis_vermoed"),
         ("Vroeger paniekaanvallen.", "psychische_stoornis_vermoed"),
         ("Terugval in 2018, sindsdien stabiel.", "psychisch_instabiel"),
+        # a '..' gap never skips a negation word
+        ("Zit niet alleen.", "eenzaamheid"),
+        ("Zit nooit lang alleen.", "eenzaamheid"),
+        ("Het wordt haar niet te veel.", "psychisch_licht"),
+        ("Slaapt niet slecht.", "slaapproblemen"),
     ],
 )
 def test_negation(text, absent):
@@ -75,6 +81,20 @@ def test_negation(text, absent):
 )
 def test_negation_scope_ends(text, present):
     assert present in found(text)
+
+
+def test_gap_stops_are_the_word_lists_negation_cues():
+    """The words a gap may not skip come from the ``negation`` section: without the cue
+    "nooit" in the list, "zit nooit lang alleen" reads "zit .. alleen" again."""
+    text = data.read_text("triage", "lexicon.yaml")
+    cue = "    - {cue: nooit, window: 2}\n"
+    assert cue in text
+    lexicon = load_lexicon(text.replace(cue, ""))
+    assert "nooit" in default_lexicon().gap_stops
+    assert "nooit" not in lexicon.gap_stops
+    sentence = "Zit nooit lang alleen."
+    assert "eenzaamheid" not in detected_ids(detect(sentence), "complaint")
+    assert "eenzaamheid" in detected_ids(detect(sentence, lexicon), "complaint")
 
 
 def test_spans_point_into_the_original_text():
