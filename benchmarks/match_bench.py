@@ -220,10 +220,10 @@ def main() -> None:
     retained_mb, build_peak_mb = (v / 2**20 for v in tracemalloc.get_traced_memory())
     tracemalloc.stop()
     reqs = requests(args.requests, args.seed)
-    # Warm the caches the way a running server has them, with other requests than those
-    # measured (the index remembers small radius lookups; repeating a measured request would
-    # flatter it).
-    for raw in requests(20, args.seed + 1):
+    # Warm the caches the way a running server has them (the common query words looked up),
+    # with other requests than those measured: the index remembers small radius lookups, and
+    # repeating a measured request would flatter it.
+    for raw in requests(100, args.seed + 1):
         indexed_match(index, raw)
     lat = np.array([timed(indexed_match, index, raw) for raw in reqs]) * 1000
     naive = np.array([timed(naive_match, frame, raw) for raw in reqs[: args.naive]]) * 1000
