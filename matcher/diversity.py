@@ -61,6 +61,24 @@ def similarity(index: MatchIndex, rows: np.ndarray, params: DiversityParams) -> 
     return sum(parts) / total if total else np.zeros((len(rows), len(rows)))  # type: ignore[return-value]
 
 
+#: Up to this many activities, an index keeps the similarity of every pair (at most 2.9 MB).
+SMALL_INDEX = 600
+
+
+def pool_similarity(index: MatchIndex, rows: np.ndarray, params: DiversityParams) -> np.ndarray:
+    """:func:`similarity` of ``rows``; read from the index's own pairwise matrix when it is small.
+
+    Every entry depends only on its two activities (shared words of the pool's other members do
+    not count), so the entries read from the whole matrix are the very numbers computed for
+    the pool alone.
+    """
+    if len(index) > SMALL_INDEX:
+        return similarity(index, rows, params)
+    key = ("similarity", params.same_dimensions, params.same_organisation, params.similar_name)
+    full = index.cached(key, lambda: similarity(index, np.arange(len(index)), params))
+    return full[np.ix_(rows, rows)]
+
+
 def mmr_order(scores: np.ndarray, sim: np.ndarray, limit: int, lam: float) -> list[int]:
     """Greedy MMR: positions (into ``scores``) of the ``limit`` chosen items, in order."""
     n = len(scores)
@@ -101,5 +119,5 @@ def diversify(index: MatchIndex, rows: np.ndarray, scores: np.ndarray, limit: in
     pool = top_pool(scores, max(params.pool, limit))
     if len(pool) == 0:
         return pool
-    sim = similarity(index, rows[pool], params)
+    sim = pool_similarity(index, rows[pool], params)
     return pool[mmr_order(scores[pool], sim, limit, params.lambda_)]

@@ -9,7 +9,8 @@ from sklearn.feature_extraction.text import TfidfTransformer
 
 from matcher.build import activity_chunks, ball_tree, build_index
 from matcher.codes import encode
-from matcher.diversity import top_pool
+from matcher.config import load_weights
+from matcher.diversity import pool_similarity, similarity, top_pool
 from matcher.filters import haversine_np, within_km
 from matcher.index import RADIUS_CACHE_HITS, Column
 from matcher.text import _tfidf
@@ -106,3 +107,13 @@ def test_small_radius_lookups_are_remembered_read_only() -> None:
     index.within(53.2, 6.5, 80.0, lambda: lookup(RADIUS_CACHE_HITS + 1))
     index.within(53.2, 6.5, 80.0, lambda: lookup(RADIUS_CACHE_HITS + 1))
     assert calls == [3, RADIUS_CACHE_HITS + 1, RADIUS_CACHE_HITS + 1]
+
+
+def test_small_index_pool_similarity_is_the_pools_own() -> None:
+    index = build_index(activity_chunks(CATALOGUE))
+    params = load_weights().diversity
+    rng = np.random.default_rng(5)
+    for _ in range(20):
+        pool = rng.choice(len(index), size=int(rng.integers(1, len(index))), replace=False)
+        got = pool_similarity(index, pool, params)
+        assert (got == similarity(index, pool, params)).all()
