@@ -33,11 +33,12 @@ if TYPE_CHECKING:
 
 NUMBER = "#"
 ANY = "*"
-_TOKEN = re.compile(r"(?:[a-z]\.){2,}[a-z]?|[a-z0-9]+|\n|[.;!?,:+/-]")
+#: Words as the note reader finds them (a dotted abbreviation is one word).
+_WORDS = re.compile(r"(?:[a-z]\.){2,}[a-z]?|[a-z0-9]+")
+_MARK = re.compile(r"[.;!?\n,:+/-]")
 _SENTENCE_END = frozenset({".", ";", "!", "?", "\n"})
 _WORD = re.compile(r"[a-z0-9]+")
 _DIGIT = re.compile(r"[0-9]")
-_PUNCTUATION = frozenset(".;!?\n,:+/-")
 _ANSWER_END = frozenset({".", ";", "!", "\n", ","})
 _BEFORE_ANSWER = frozenset({"?", ":", ",", "-"})
 _DIRECTIONS = ("after", "before")
@@ -151,50 +152,87 @@ def tokenize(norm: str, no_stop: frozenset[str] = frozenset()) -> list[Token]:
 
     A full stop right after a word of ``no_stop`` ("pt.", "fam.") does not end the sentence.
     """
+    return from_reader(norm, list(_WORDS.finditer(norm)), no_stop)[0]
+
+
+def from_reader(
+    norm: str, matches: Sequence[re.Match[str]], no_stop: frozenset[str]
+) -> tuple[list[Token], dict[str, list[int]]]:
+    """The note's tokens from its word matches (the reader's, or :data:`_WORDS`'), and where
+    each word stands (numbers also under ``#``).
+
+    The reader's scan finds exactly the words of :data:`_WORDS` (it consumes no letter or digit
+    outside a word), one match per word; an abbreviation it expands repeats its match. Only
+    the punctuation marks are searched here; those inside a word (the dots of "i.v.m.") are
+    passed over. A full stop right after a word of ``no_stop`` does not end the sentence.
+    """
     out: list[Token] = []
-    add, make = out.append, tuple.__new__
+    positions: dict[str, list[int]] = {}
+    add, make, where = out.append, tuple.__new__, positions.get
     sentence = segment = 0
     previous = ""
-    for match in _TOKEN.finditer(norm):
-        text = match.group()
-        start, end = match.span()
-        if text in _PUNCTUATION:
-            if text == "." and previous in no_stop:
-                continue
-            add(make(Token, (text, start, end, sentence, segment, False)))
-            if text in _SENTENCE_END:
-                sentence += 1
-                segment += 1
-            elif text == ",":
-                segment += 1
-            previous = text
+    marks = [(mark.start(), mark.group()) for mark in _MARK.finditer(norm)]
+    marks.append((len(norm) + 1, ""))
+    m = n = 0
+    last = None
+    for match in (*matches, None):
+        if match is last and match is not None:
             continue
+        last = match
+        start, end = (len(norm), 0) if match is None else match.span()
+        at, text = marks[m]
+        while at < start:
+            if not (text == "." and previous in no_stop):
+                add(make(Token, (text, at, at + 1, sentence, segment, False)))
+                n += 1
+                if text in _SENTENCE_END:
+                    sentence += 1
+                    segment += 1
+                elif text == ",":
+                    segment += 1
+                previous = text
+            m += 1
+            at, text = marks[m]
+        if match is None:
+            break
+        while at < end:  # the dots of an abbreviation
+            m += 1
+            at = marks[m][0]
+        text = match.group()
         if "." in text:
             text = text.replace(".", "")
+        found = where(text)
+        if found is None:
+            positions[text] = [n]
+        else:
+            found.append(n)
+        if text.isdigit():
+            positions.setdefault(NUMBER, []).append(n)
         add(make(Token, (text, start, end, sentence, segment, True)))
+        n += 1
         previous = text
-    return out
-
-
-def _token_matches(part: frozenset[str] | str, token: Token) -> bool:
-    if not token.word:
-        return False
-    if isinstance(part, frozenset):
-        return token.text in part
-    if part == NUMBER:
-        return token.text.isdigit()
-    return part == ANY or token.text == part
+    return out, positions
 
 
 def _phrase_at(parts: Sequence[frozenset[str] | str], toks: list[Token], k: int) -> bool:
-    end = k + len(parts)
-    if end > len(toks):
+    if k + len(parts) > len(toks):
         return False
     sentence = toks[k].sentence
-    return all(
-        toks[k + n].sentence == sentence and _token_matches(part, toks[k + n])
-        for n, part in enumerate(parts)
-    )
+    for part in parts:
+        tok = toks[k]
+        if tok.sentence != sentence or not tok.word:
+            return False
+        text = tok.text
+        if part.__class__ is frozenset:
+            if text not in part:
+                return False
+        elif part == NUMBER:
+            if not text.isdigit():
+                return False
+        elif part != ANY and text != part:
+            return False
+        k += 1
+    return True
 
 
 def _reach(toks: list[Token], start: int, stop: int, cue: Cue, scope: Scope) -> bool:
@@ -227,27 +265,32 @@ def _by_first(cues: Iterable[Cue]) -> dict[str, tuple[Cue, ...]]:
     return {word: tuple(found) for word, found in index.items()}
 
 
-def _cue_places(toks: list[Token], scope: Scope) -> list[tuple[int, int, Cue]]:
-    """Every place in the note where a cue of ``scope`` stands, with its token span."""
+def _cue_places(
+    toks: list[Token], scope: Scope, positions: dict[str, list[int]]
+) -> list[tuple[int, int, Cue]]:
+    """Every place in the note where a cue of ``scope`` stands, with its token span (in no
+    particular order)."""
     places = []
-    index, numbers = scope.by_first, scope.by_first.get(NUMBER, ())
-    for k, tok in enumerate(toks):
-        cues = index.get(tok.text, ())
-        if numbers and tok.text.isdigit():
-            cues += numbers
-        for cue in cues:
-            if not _phrase_at(cue.tokens, toks, k):
-                continue
-            end = k + len(cue.tokens)
-            if k > 0 and toks[k - 1].text in scope.not_after:
-                continue
-            if cue.alone and not _alone(toks, k, end):
-                continue
-            if cue.sentence_start and k > 0 and toks[k - 1].sentence == toks[k].sentence:
-                continue
-            if cue.sentence_end and end < len(toks) and toks[end].text not in _SENTENCE_END:
-                continue
-            places.append((k, end, cue))
+    index = scope.by_first
+    starts = [
+        (k, cue)
+        for word in positions.keys() & index.keys()
+        for k in positions[word]
+        for cue in index[word]
+    ]
+    for k, cue in starts:
+        if not _phrase_at(cue.tokens, toks, k):
+            continue
+        end = k + len(cue.tokens)
+        if k > 0 and toks[k - 1].text in scope.not_after:
+            continue
+        if cue.alone and not _alone(toks, k, end):
+            continue
+        if cue.sentence_start and k > 0 and toks[k - 1].sentence == toks[k].sentence:
+            continue
+        if cue.sentence_end and end < len(toks) and toks[end].text not in _SENTENCE_END:
+            continue
+        places.append((k, end, cue))
     return places
 
 
@@ -264,12 +307,15 @@ def _in_scope(
     return False
 
 
-def _sections(toks: list[Token], sections: tuple[tuple[str, ...], ...]) -> set[int]:
+def _sections(
+    toks: list[Token], sections: tuple[tuple[str, ...], ...], positions: dict[str, list[int]]
+) -> set[int]:
     """The sentences that open with a family-history heading ("FA: ...")."""
     found = set()
     firsts = {words[0] for words in sections}
-    for k, tok in enumerate(toks):
-        if tok.text not in firsts or (k > 0 and toks[k - 1].sentence == tok.sentence):
+    for k in (k for word in positions.keys() & firsts for k in positions[word]):
+        tok = toks[k]
+        if k > 0 and toks[k - 1].sentence == tok.sentence:
             continue
         for words in sections:
             end = k + len(words)
@@ -343,15 +389,25 @@ def _span(starts: list[int], hit: Hit) -> tuple[int, int]:
     return i, max(j, i + 1)
 
 
-def apply_context(text: str, hits: list[Hit], context: Context | None = None) -> list[Hit]:
-    """``hits`` with those about someone else, only past, or answered no marked ``negated``."""
+def apply_context(
+    text: str,
+    hits: list[Hit],
+    context: Context | None = None,
+    reader: tuple[str, Sequence[re.Match[str]]] | None = None,
+) -> list[Hit]:
+    """``hits`` with those about someone else, only past, or answered no marked ``negated``.
+
+    ``reader`` is what the note reader already computed: the normalised note and its word
+    matches (see :func:`from_reader`); without it the note is normalised and split here.
+    """
     if not hits or all(hit.negated for hit in hits):
         return hits
-    norm = normalise(text)
+    norm = normalise(text) if reader is None else reader[0]
     ctx = context or default_context()
     if not ctx.may_apply(norm):
         return hits
-    note = _Note(tokenize(norm, ctx.no_stop), hits, ctx)
+    matches = list(_WORDS.finditer(norm)) if reader is None else reader[1]
+    note = _Note(*from_reader(norm, matches, ctx.no_stop), hits, ctx)
     return [
         hit._replace(negated=True) if not hit.negated and note.not_counted(hit, i, j) else hit
         for hit, (i, j) in zip(hits, note.spans, strict=True)
@@ -362,24 +418,39 @@ class _Note:
     """The tokens of one note, the hits' token spans and where the cues stand (each worked out
     only when a hit needs it)."""
 
-    def __init__(self, toks: list[Token], hits: list[Hit], ctx: Context) -> None:
+    def __init__(
+        self, toks: list[Token], positions: dict[str, list[int]], hits: list[Hit], ctx: Context
+    ) -> None:
         self.toks, self.ctx = toks, ctx
         starts = [tok.start for tok in toks]
         self.spans = [_span(starts, hit) for hit in hits]
         self.chain = dict(self.spans)
         self._family: set[int] | None = None
         self._places: dict[str, list[tuple[int, int, Cue]]] = {}
+        self.positions = positions
+        self._instruments: set[int] | None = None
 
     def places(self, name: str, scope: Scope) -> list[tuple[int, int, Cue]]:
         found = self._places.get(name)
         if found is None:
-            found = self._places[name] = _cue_places(self.toks, scope)
+            found = self._places[name] = _cue_places(self.toks, scope, self.positions)
         return found
 
     def family(self) -> set[int]:
         if self._family is None:
-            self._family = _sections(self.toks, self.ctx.sections)
+            self._family = _sections(self.toks, self.ctx.sections, self.positions)
         return self._family
+
+    def instrument(self, sentence: int) -> bool:
+        """Does the sentence name a questionnaire ("4DKL", "PHQ-9")?"""
+        if self._instruments is None:
+            positions, toks = self.positions, self.toks
+            self._instruments = {
+                toks[k].sentence
+                for word in positions.keys() & self.ctx.question.instruments
+                for k in positions[word]
+            }
+        return sentence in self._instruments
 
     def words(self, sentence: int) -> set[str]:
         return {tok.text for tok in self.toks if tok.sentence == sentence}
@@ -401,10 +472,7 @@ class _Note:
                 and self._past(hit.id, sentence)
             )
             or _answered_no(toks, answer_at, q, q.answers)
-            or (
-                _answered_no(toks, answer_at, q, q.scored_answers)
-                and not self.words(sentence).isdisjoint(q.instruments)
-            )
+            or (self.instrument(sentence) and _answered_no(toks, answer_at, q, q.scored_answers))
             or _listed_after_negation(toks, i, ctx.lists)
         )
 

@@ -230,7 +230,8 @@ def _loose_ok(toks: Tokens, i: int, j: int, lex: Lexicon) -> bool:
 def detect(text: str, lexicon: Lexicon | None = None) -> list[Hit]:
     """All phrases of the word list in ``text``, in text order, each marked negated or not."""
     lex = lexicon or default_lexicon()
-    toks = tokenize(normalise(text), lex)
+    norm = normalise(text)
+    toks = tokenize(norm, lex)
     negated = Negation(toks, lex)
     hits: list[Hit] = []
     seen: set[tuple[int, int, str]] = set()
@@ -271,7 +272,7 @@ def detect(text: str, lexicon: Lexicon | None = None) -> list[Hit]:
             span = text[start:end]
             hit = (pattern.kind, pattern.id, start, end, span, fuzzy, no, loose)
             hits.append(new_hit(Hit, hit))
-    return apply_context(text, _dedupe(hits))
+    return apply_context(text, _dedupe(hits), reader=(norm, matches))
 
 
 def _dedupe(hits: list[Hit]) -> list[Hit]:

@@ -9,10 +9,17 @@ import yaml
 
 import data
 from triage import detection
-from triage.context import Context, apply_context, default_context, load_context, tokenize
+from triage.context import (
+    Context,
+    apply_context,
+    default_context,
+    from_reader,
+    load_context,
+    tokenize,
+)
 from triage.detection import Hit, detect, detected_ids
 from triage.errors import RulesError
-from triage.lexicon import normalise
+from triage.lexicon import default_lexicon, normalise
 
 from .evaluate_detection import load_labelled
 
@@ -119,7 +126,7 @@ def test_hits_keep_their_layout():
 def test_the_cheap_gate_changes_no_answer(monkeypatch):
     """A note skipped for want of a telling word of any cue would get the same answer."""
     ctx = default_context()
-    monkeypatch.setattr(detection, "apply_context", lambda text, hits: hits)
+    monkeypatch.setattr(detection, "apply_context", lambda text, hits, **_: hits)
     notes = [str(item["t"]) for path in NOTE_SETS for item in load_labelled(path)]
     raw = [(text, detection.detect(text)) for text in notes]
     gated = [apply_context(text, hits, ctx) for text, hits in raw]
@@ -127,6 +134,22 @@ def test_the_cheap_gate_changes_no_answer(monkeypatch):
     assert skipped > len(notes) / 3
     monkeypatch.setattr(Context, "may_apply", lambda self, norm: True)
     assert [apply_context(text, hits, ctx) for text, hits in raw] == gated
+
+
+def test_reader_tokens_give_the_same_tokens_and_answers(monkeypatch):
+    """The context step reuses the reader's word matches: on every note set (and on marks,
+    abbreviations and a note of punctuation only) they give the tokens of a fresh scan, and
+    ``apply_context`` answers the same with and without them."""
+    ctx, lex = default_context(), default_lexicon()
+    monkeypatch.setattr(detection, "apply_context", lambda text, hits, **_: hits)
+    notes = [str(item["t"]) for path in NOTE_SETS for item in load_labelled(path)]
+    notes += ["3.5 mg; i.v.m. x - y: a/b +c?. \n\n pt. fam. FA- test", "...", "a.b.c.d ok.  e."]
+    for text in notes:
+        norm = normalise(text)
+        matches = detection.tokenize(norm, lex).matches
+        assert from_reader(norm, matches, ctx.no_stop)[0] == tokenize(norm, ctx.no_stop)
+        hits = detection.detect(text)
+        assert apply_context(text, hits, ctx) == apply_context(text, hits, reader=(norm, matches))
 
 
 def test_tokens_keep_offsets():
