@@ -85,9 +85,17 @@ def within_km(tree: BallTree | None, rows: np.ndarray, lat: float, lon: float,
 
 
 def _radius(index: MatchIndex, origin: Origin, km: float) -> tuple[np.ndarray, np.ndarray]:
-    """Rows of located activities within ``km`` (BallTree, haversine) and their distances."""
-    return index.within(origin.lat, origin.lon, km, lambda: within_km(
-        index.tree, index.tree_rows, origin.lat, origin.lon, km))
+    """Rows of located activities within ``km`` (BallTree, haversine) and their distances.
+
+    Only lookups from a PC4 centroid are remembered: a request's own lat/lon may be a home
+    address, and nothing of a person's location is kept between requests.
+    """
+    def lookup() -> tuple[np.ndarray, np.ndarray]:
+        return within_km(index.tree, index.tree_rows, origin.lat, origin.lon, km)
+
+    if origin.pc4 is None:
+        return lookup()
+    return index.within(origin.lat, origin.lon, km, lookup)
 
 
 def distances_km(index: MatchIndex, origin: Origin | None, max_km: float | None,

@@ -109,9 +109,9 @@ class MatchIndex:
                ) -> tuple[np.ndarray, np.ndarray]:
         """The radius lookup ``lookup()`` for (lat, lon, km), remembered when its answer is small.
 
-        Requests come from PC4 centroids and a few radii, so the same lookups recur; a small
-        answer (at most :data:`RADIUS_CACHE_HITS` points) is kept, read-only, for at most
-        :data:`RADIUS_CACHE_SIZE` lookups.
+        Called for PC4 centroids only (never a request's own lat/lon), with a few radii, so the
+        same lookups recur; a small answer (at most :data:`RADIUS_CACHE_HITS` points) is kept,
+        read-only, for at most :data:`RADIUS_CACHE_SIZE` lookups.
         """
         key = (lat, lon, km)
         found = self._radius.get(key)

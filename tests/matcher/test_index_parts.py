@@ -16,6 +16,7 @@ from matcher.index import RADIUS_CACHE_HITS, Column
 from matcher.text import _tfidf
 
 from .catalogue import CATALOGUE
+from .conftest import answer
 
 
 @pytest.mark.parametrize(
@@ -107,6 +108,14 @@ def test_small_radius_lookups_are_remembered_read_only() -> None:
     index.within(53.2, 6.5, 80.0, lambda: lookup(RADIUS_CACHE_HITS + 1))
     index.within(53.2, 6.5, 80.0, lambda: lookup(RADIUS_CACHE_HITS + 1))
     assert calls == [3, RADIUS_CACHE_HITS + 1, RADIUS_CACHE_HITS + 1]
+
+
+def test_a_requests_own_coordinates_are_not_remembered() -> None:
+    index = build_index(activity_chunks(CATALOGUE))
+    by_coordinates = answer(index, {"lat": 53.2194, "lon": 6.5665, "max_km": 10})
+    assert not index._radius  # a lat/lon may be a home address
+    by_postcode = answer(index, {"postcode": "9711 AB", "max_km": 10})
+    assert list(index._radius) and by_coordinates.results and by_postcode.results
 
 
 def test_small_index_pool_similarity_is_the_pools_own() -> None:
