@@ -205,3 +205,25 @@ def test_dutch_stems_of_the_snowball_3_algorithm(words, expected):
     """The stems the word list was written against (Snowball 3's Dutch stemmer, which drops
     a participle's "ge" and undoubles vowels); an older or other algorithm fails here."""
     assert {stem(word) for word in words} == {expected}
+
+
+@pytest.mark.parametrize(
+    ("name", "min_precision", "min_f1", "max_negated"),
+    [
+        # Sets 4 and 5 were read while building the context step (docs/triage.md): optimistic.
+        ("notes_heldout4.yaml", 0.92, 0.83, 0),  # measured 0.950 / 0.854 / 0
+        ("notes_heldout5.yaml", 0.76, 0.73, 0),  # measured 0.793 / 0.754 / 0
+        # Set 6 was read by no one who changed the word list or code: only its figures are used.
+        ("notes_heldout6.yaml", 0.71, 0.69, 3),  # measured 0.741 / 0.716 / 3
+    ],
+)
+def test_later_heldout_set_floors(name, min_precision, min_f1, max_negated):
+    """Regression guards a little below the current figures, not targets to tune towards."""
+    items = load_labelled(Path(__file__).with_name(name))
+    assert len(items) == 100
+    scores = evaluate(items)
+    precision, _, f1 = scores.micro()
+    negated = len(scores.negated_signal_hits)  # a count only: set 6's sentences stay unread
+    assert precision >= min_precision
+    assert f1 >= min_f1
+    assert negated <= max_negated
