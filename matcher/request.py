@@ -9,7 +9,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from socialmap.geo import locate, normalise_postcode
 from socialmap.models import DAYS, LANGUAGE_RE
-from socialmap.vocabulary import load_vocabulary
+from socialmap.vocabulary import load_vocabulary, unique_known_ids
 
 from .errors import MatchError
 
@@ -53,19 +53,20 @@ class MatchRequest(BaseModel):
     @field_validator("dimensions")
     @classmethod
     def _dimensions(cls, value: list[str]) -> list[str]:
-        _known(value, load_vocabulary().dimensions.ids, "spinnenweb-dimensie")
-        return list(dict.fromkeys(value))
+        return unique_known_ids(value, load_vocabulary().dimensions.ids, "spinnenweb-dimensie",
+                                list_choices=True)
 
     @field_validator("complaints")
     @classmethod
     def _complaints(cls, value: list[str]) -> list[str]:
-        _known(value, load_vocabulary().complaints.ids, "klachtcategorie")
-        return list(dict.fromkeys(value))
+        return unique_known_ids(value, load_vocabulary().complaints.ids, "klachtcategorie",
+                                list_choices=True)
 
     @field_validator("spinnenweb")
     @classmethod
     def _spinnenweb(cls, value: dict[str, float]) -> dict[str, float]:
-        _known(list(value), load_vocabulary().dimensions.ids, "spinnenweb-dimensie")
+        unique_known_ids(value, load_vocabulary().dimensions.ids, "spinnenweb-dimensie",
+                         list_choices=True)
         bad = [k for k, v in value.items() if not 0 <= v <= 10]
         if bad:
             raise ValueError(f"score van {', '.join(bad)} moet tussen 0 en 10 liggen")
@@ -74,7 +75,7 @@ class MatchRequest(BaseModel):
     @field_validator("days")
     @classmethod
     def _days(cls, value: list[str]) -> list[str]:
-        _known(value, list(DAYS), "dag")
+        unique_known_ids(value, DAYS, "dag", list_choices=True)
         return sorted(set(value), key=DAYS.index)
 
     @field_validator("languages")
@@ -101,12 +102,6 @@ class MatchRequest(BaseModel):
             raise ValueError("max_km: zonder postcode of lat/lon kan de afstand niet worden "
                              "begrensd")
         return self
-
-
-def _known(values: list[str], allowed: list[str], what: str) -> None:
-    unknown = [v for v in values if v not in allowed]
-    if unknown:
-        raise ValueError(f"onbekende {what}: {', '.join(unknown)} (kies uit {', '.join(allowed)})")
 
 
 @dataclass(frozen=True)
