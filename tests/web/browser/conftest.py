@@ -219,7 +219,9 @@ def screenshot(page: Any, name: str, top: str | None = None) -> None:
 @pytest.fixture(scope="session")
 def axe_source() -> str:
     """The axe-core script (from the npm registry; CI installs it and sets the env var)."""
-    path = os.environ.get(AXE_ENV, "")
-    if not path or not Path(path).is_file():
+    path = Path(os.environ.get(AXE_ENV, ""))
+    if path.is_dir():  # the package folder (node_modules/axe-core) names its script too
+        path = path / "axe.min.js"
+    if not path.is_file():
         missing(f"axe-core not found: set {AXE_ENV} to axe.min.js (npm install axe-core@4)")
-    return Path(path).read_text(encoding="utf-8")
+    return path.read_text(encoding="utf-8")
