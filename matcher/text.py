@@ -15,7 +15,7 @@ from itertools import chain
 from typing import Any
 
 import numpy as np
-from rapidfuzz import fuzz, process, utils
+from rapidfuzz import fuzz, process
 from scipy import sparse
 
 from .codes import encode
@@ -46,6 +46,8 @@ class TextIndex:
     descriptions: sparse.csc_matrix
     by_length: dict[int, list[int]]
     by_prefix: dict[str, list[int]]
+    #: The words of ``by_length``'s columns, in the same order (what the typo lookup compares).
+    words_by_length: dict[int, list[str]]
     _terms: dict[tuple[str, float], dict[int, float]] = field(default_factory=dict, repr=False)
 
 
@@ -143,15 +145,17 @@ class TextBuilder:
                          *_word_lookups(vocab, prefix_chars))
 
 
-def _word_lookups(vocab: dict[str, int],
-                  prefix_chars: int) -> tuple[dict[int, list[int]], dict[str, list[int]]]:
+def _word_lookups(vocab: dict[str, int], prefix_chars: int) -> tuple[
+        dict[int, list[int]], dict[str, list[int]], dict[int, list[str]]]:
     by_length: dict[int, list[int]] = {}
     by_prefix: dict[str, list[int]] = {}
+    words_by_length: dict[int, list[str]] = {}
     for w, i in vocab.items():
         by_length.setdefault(len(w), []).append(i)
+        words_by_length.setdefault(len(w), []).append(w)
         if len(w) >= prefix_chars and not w.isdigit():
             by_prefix.setdefault(w[:prefix_chars], []).append(i)
-    return by_length, by_prefix
+    return by_length, by_prefix, words_by_length
 
 
 def build_text_index(name_texts: list[str], descriptions: list[str],
@@ -178,15 +182,24 @@ def expand_query(query: str, synonyms: Synonyms, params: TextParams) -> list[dic
 
 
 def _fuzzy(ti: TextIndex, word: str, params: TextParams) -> dict[int, float]:
+    """Vocabulary columns within a small typo of ``word``, best first (ties in vocabulary order).
+
+    Query and vocabulary words are both folded ``[a-z0-9]+`` words, on which
+    ``rapidfuzz.utils.default_process`` is the identity: the words are compared as they are, one
+    precomputed list per word length (within 3 of the query word's).
+    """
     if word.isdigit() or len(word) < 4:
         return {}
-    near = [i for n in range(len(word) - 3, len(word) + 4) for i in ti.by_length.get(n, ())]
-    if not near:
-        return {}
-    hits = process.extract(word, [ti.vocab[i] for i in near], scorer=fuzz.ratio,
-                           processor=utils.default_process, score_cutoff=params.fuzzy_min_ratio,
-                           limit=None)
-    return {near[pos]: score / 100.0 for _, score, pos in hits}
+    hits: list[tuple[float, int]] = []
+    for n in range(len(word) - 3, len(word) + 4):
+        columns = ti.by_length.get(n)
+        if columns:
+            found = process.extract(word, ti.words_by_length[n], scorer=fuzz.ratio,
+                                    processor=None, score_cutoff=params.fuzzy_min_ratio,
+                                    limit=None)
+            hits += ((score, columns[pos]) for _, score, pos in found)
+    hits.sort(key=lambda hit: -hit[0])  # stable: equal scores stay in the order above
+    return {column: score / 100.0 for score, column in hits}
 
 
 def match_word(ti: TextIndex, word: str, weight: float, params: TextParams) -> dict[int, float]:

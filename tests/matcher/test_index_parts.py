@@ -81,7 +81,8 @@ def test_index_built_in_chunks_equals_one_chunk() -> None:
                  "organisation",
                  "n_days", "days", "languages", "tree_rows", "online_rows", "columns"):
         assert _same(getattr(whole, name), getattr(small, name)), name
-    for name in ("vocab", "ids", "names", "names_rows", "descriptions", "by_length", "by_prefix"):
+    for name in ("vocab", "ids", "names", "names_rows", "descriptions", "by_length", "by_prefix",
+                 "words_by_length"):
         assert _same(getattr(whole.text, name), getattr(small.text, name)), name
     assert whole.record(3) == small.record(3)
     assert _same(whole.tree.get_arrays()[0], small.tree.get_arrays()[0])
