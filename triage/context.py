@@ -6,8 +6,9 @@ only in the past), and GP notes often write a finding as a question with its ans
 ("suïcidaliteit? nee", "SI: neg", "drugs 0"). A hit about someone else, only about the past, or
 answered no does not count: :func:`apply_context` marks it ``negated``.
 
-Cues, classes, scopes and answers are data (``data/triage/context.yaml``), validated on load. A
-note without hits, or without any word a cue or answer could start with, costs one regex search.
+Cues, classes, scopes and answers are data (``data/triage/context.yaml``), validated on load by
+:mod:`triage.context_rules`. A note without hits, or without any word a cue or answer could start
+with, costs one regex search.
 Nothing of a note is kept.
 """
 
@@ -16,32 +17,30 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
-from functools import cache
 from typing import TYPE_CHECKING, NamedTuple
 
-import yaml
-
-import data
-from socialmap.vocabulary import Vocabulary, load_vocabulary
-
-from .errors import RulesError
-from .lexicon import normalise, tokens_of
+from .context_rules import (
+    ANY,
+    NUMBER,
+    Answers,
+    Context,
+    Cue,
+    Lists,
+    Question,
+    Scope,
+    default_context,
+)
+from .lexicon import normalise
 
 if TYPE_CHECKING:
     from .detection import Hit
 
-NUMBER = "#"
-ANY = "*"
 #: Words as the note reader finds them (a dotted abbreviation is one word).
 _WORDS = re.compile(r"(?:[a-z]\.){2,}[a-z]?|[a-z0-9]+")
 _MARK = re.compile(r"[.;!?\n,:+/-]")
 _SENTENCE_END = frozenset({".", ";", "!", "?", "\n"})
-_WORD = re.compile(r"[a-z0-9]+")
-_DIGIT = re.compile(r"[0-9]")
 _ANSWER_END = frozenset({".", ";", "!", "\n", ","})
 _BEFORE_ANSWER = frozenset({"?", ":", ",", "-"})
-_DIRECTIONS = ("after", "before")
 
 
 class Token(NamedTuple):
@@ -53,98 +52,6 @@ class Token(NamedTuple):
     sentence: int
     segment: int
     word: bool
-
-
-@dataclass(frozen=True)
-class Cue:
-    """A context cue: its tokens (words, ``#``, ``*``, class sets) and its scope."""
-
-    tokens: tuple[frozenset[str] | str, ...]
-    direction: str
-    window: int
-    crosses_comma: bool = False
-    alone: bool = False
-    sentence_start: bool = False
-    sentence_end: bool = False
-
-
-class Answers(NamedTuple):
-    """Answer phrases and the words they start with (a cheap test before comparing phrases)."""
-
-    phrases: tuple[tuple[str, ...], ...]
-    first: frozenset[str]
-
-    @classmethod
-    def of(cls, phrases: tuple[tuple[str, ...], ...]) -> Answers:
-        return cls(phrases, frozenset(phrase[0] for phrase in phrases))
-
-
-@dataclass(frozen=True)
-class Scope:
-    """A kind of context (experiencer or history): cues and where they apply."""
-
-    cues: tuple[Cue, ...]
-    stop: frozenset[str]
-    only: frozenset[str] = frozenset()
-    exclude: frozenset[str] = frozenset()
-    current: frozenset[str] = frozenset()
-    not_after: frozenset[str] = frozenset()
-    #: Ids that count as past only when the sentence also says it is over ("nu geen ...").
-    needs_resolution: frozenset[str] = frozenset()
-    resolution: Answers = Answers((), frozenset())
-    #: The cues by the words they can start with (``#`` for a number), built on load.
-    by_first: dict[str, tuple[Cue, ...]] = field(default_factory=dict)
-
-    def applies(self, hit_id: str) -> bool:
-        """Does this kind of context concern hits of ``hit_id``?"""
-        return (not self.only or hit_id in self.only) and hit_id not in self.exclude
-
-
-@dataclass(frozen=True)
-class Question:
-    """Question-and-answer notation: the answers that say no, and what may stand between."""
-
-    joiners: frozenset[str]
-    asked: frozenset[str]
-    window: int
-    answers: Answers
-    #: The answers plus the low scores that are answers after a questionnaire ("angst laag").
-    scored_answers: Answers
-    instruments: frozenset[str]
-
-
-@dataclass(frozen=True)
-class Lists:
-    """A list after a negation word: "geen alcohol, blowen of drugs"."""
-
-    negators: frozenset[str]
-    joiners: frozenset[str]
-    window: int
-    stop: frozenset[str]
-
-
-@dataclass(frozen=True)
-class Context:
-    """The compiled context data."""
-
-    no_stop: frozenset[str]
-    sections: tuple[tuple[str, ...], ...]
-    experiencer: Scope
-    history: Scope
-    question: Question
-    lists: Lists
-    #: A note without one of these words, or a match of ``numbers``, has no context.
-    anchors: frozenset[str]
-    numbers: re.Pattern[str] | None
-
-    def may_apply(self, norm: str) -> bool:
-        """Could any cue, heading or answer stand in this normalised note?"""
-        if not self.anchors.isdisjoint(_WORD.findall(norm)):
-            return True
-        numbers = self.numbers
-        return (
-            numbers is not None and _DIGIT.search(norm) is not None and bool(numbers.search(norm))
-        )
 
 
 def tokenize(norm: str, no_stop: frozenset[str] = frozenset()) -> list[Token]:
@@ -253,16 +160,6 @@ def _alone(toks: list[Token], k: int, end: int) -> bool:
     before = k > 0 and toks[k - 1].segment == segment and toks[k - 1].word
     after = end < len(toks) and toks[end].segment == segment and toks[end].word
     return not before and not after
-
-
-def _by_first(cues: Iterable[Cue]) -> dict[str, tuple[Cue, ...]]:
-    """The cues by each word they can start with; ``#`` for those starting with a number."""
-    index: dict[str, list[Cue]] = {}
-    for cue in cues:
-        first = cue.tokens[0]
-        for word in first if isinstance(first, frozenset) else (first,):
-            index.setdefault(word, []).append(cue)
-    return {word: tuple(found) for word, found in index.items()}
 
 
 def _cue_places(
@@ -493,264 +390,3 @@ class _Note:
 
 
 # -- loading and validation ---------------------------------------------------------------
-
-
-def _fail(where: str, message: str) -> RulesError:
-    return RulesError(
-        f"Ongeldige contextlijst: {where}: {message}", [{"field": where, "message": message}]
-    )
-
-
-def _words(raw: object, where: str) -> frozenset[str]:
-    if not isinstance(raw, list) or not raw:
-        raise _fail(where, "moet een niet-lege lijst met woorden zijn")
-    out = set()
-    for n, item in enumerate(raw):
-        found = tokens_of(normalise(str(item)))
-        if len(found) != 1 or str(item).strip() == "":
-            raise _fail(f"{where}[{n}]", f"ongeldig woord '{item}' (één woord)")
-        out.add(found[0])
-    return frozenset(out)
-
-
-def _phrase(
-    raw: object, where: str, classes: dict[str, frozenset[str]] | None = None
-) -> tuple[frozenset[str] | str, ...]:
-    """The tokens of a cue or answer: words, ``#``, ``*``, ``-``, ``<class>``."""
-    if not isinstance(raw, str | int) or not str(raw).strip():
-        raise _fail(where, "moet een niet-lege tekst zijn")
-    parts: list[frozenset[str] | str] = []
-    for word in normalise(str(raw)).split():
-        if word.startswith("<") and word.endswith(">") and classes is not None:
-            if word[1:-1] not in classes:
-                raise _fail(where, f"onbekende klasse '{word}'; kies uit {sorted(classes)}")
-            parts.append(classes[word[1:-1]])
-        elif word in (NUMBER, ANY, "-"):
-            parts.append(word)
-        else:
-            found = tokens_of(word)
-            if len(found) != 1:
-                raise _fail(where, f"ongeldig woord '{word}' (letters/cijfers, #, * of <klasse>)")
-            parts.append(found[0])
-    if parts[0] == ANY or parts[-1] == ANY:
-        raise _fail(where, "een cue begint of eindigt niet met '*'")
-    return tuple(parts)
-
-
-def _ids(raw: object, where: str, vocab: Vocabulary) -> frozenset[str]:
-    if raw is None:
-        return frozenset()
-    if not isinstance(raw, list):
-        raise _fail(where, "moet een lijst met ids zijn")
-    known = set(vocab.complaints.ids) | set(vocab.signals.ids)
-    for item in raw:
-        if item not in known:
-            raise _fail(where, f"onbekende id '{item}'")
-    return frozenset(raw)
-
-
-_CUE_KEYS = {
-    "cue",
-    "direction",
-    "window",
-    "crosses_comma",
-    "alone",
-    "sentence_start",
-    "sentence_end",
-}
-
-
-def _cue(raw: object, where: str, classes: dict[str, frozenset[str]]) -> Cue:
-    if not isinstance(raw, dict) or not {"cue", "direction", "window"} <= set(raw):
-        raise _fail(where, "verwacht {cue, direction, window}")
-    if set(raw) - _CUE_KEYS:
-        raise _fail(where, f"onbekende sleutel(s) {sorted(set(raw) - _CUE_KEYS)}")
-    if raw["direction"] not in _DIRECTIONS:
-        raise _fail(f"{where}.direction", f"kies uit {list(_DIRECTIONS)}")
-    window = _int(raw["window"], f"{where}.window", 0, 12)
-    flags = {}
-    for key in _CUE_KEYS - {"cue", "direction", "window"}:
-        value = raw.get(key, False)
-        if not isinstance(value, bool):
-            raise _fail(f"{where}.{key}", "moet true of false zijn")
-        flags[key] = value
-    return Cue(_phrase(raw["cue"], f"{where}.cue", classes), raw["direction"], window, **flags)
-
-
-def _scope(
-    raw: object,
-    where: str,
-    classes: dict[str, frozenset[str]],
-    vocab: Vocabulary,
-    optional: set[str],
-) -> tuple[Scope, dict[str, object]]:
-    required = {"cues", "stop"}
-    if not isinstance(raw, dict) or not required <= set(raw) or set(raw) - required - optional:
-        raise _fail(where, f"verwacht {sorted(required)} en eventueel {sorted(optional)}")
-    cues = raw["cues"]
-    if not isinstance(cues, list) or not cues:
-        raise _fail(f"{where}.cues", "moet een niet-lege lijst zijn")
-    parsed = tuple(_cue(c, f"{where}.cues[{n}]", classes) for n, c in enumerate(cues))
-    scope = Scope(
-        cues=parsed,
-        by_first=_by_first(parsed),
-        stop=_words(raw["stop"], f"{where}.stop"),
-        only=_ids(raw.get("only"), f"{where}.only", vocab),
-        exclude=_ids(raw.get("except"), f"{where}.except", vocab),
-        current=_words(raw["current"], f"{where}.current") if "current" in raw else frozenset(),
-        not_after=(
-            _words(raw["not_after"], f"{where}.not_after") if "not_after" in raw else frozenset()
-        ),
-        needs_resolution=_ids(raw.get("needs_resolution"), f"{where}.needs_resolution", vocab),
-        resolution=Answers.of(
-            _answers(raw["resolution"], f"{where}.resolution") if "resolution" in raw else ()
-        ),
-    )
-    return scope, raw
-
-
-def _answers(raw: object, where: str) -> tuple[tuple[str, ...], ...]:
-    if not isinstance(raw, list) or not raw:
-        raise _fail(where, "moet een niet-lege lijst zijn")
-    return tuple(
-        tuple(str(p) for p in _phrase(item, f"{where}[{n}]")) for n, item in enumerate(raw)
-    )
-
-
-def _section_keys(raw: object, where: str, keys: set[str]) -> dict[str, object]:
-    if not isinstance(raw, dict) or set(raw) != keys:
-        raise _fail(where, f"verwacht precies {sorted(keys)}")
-    return raw
-
-
-def _int(raw: object, where: str, low: int, high: int) -> int:
-    if not isinstance(raw, int) or isinstance(raw, bool) or not low <= raw <= high:
-        raise _fail(where, f"moet een geheel getal van {low} tot {high} zijn")
-    return raw
-
-
-def _question(raw: object) -> Question:
-    keys = {"joiners", "asked", "question_window", "answers", "score_answers", "instruments"}
-    raw = _section_keys(raw, "question", keys)
-    answers = _answers(raw["answers"], "question.answers")
-    scores = _answers(raw["score_answers"], "question.score_answers")
-    return Question(
-        joiners=_words(raw["joiners"], "question.joiners"),
-        asked=_words(raw["asked"], "question.asked"),
-        window=_int(raw["question_window"], "question.question_window", 0, 6),
-        answers=Answers.of(answers),
-        scored_answers=Answers.of(answers + scores),
-        instruments=_words(raw["instruments"], "question.instruments"),
-    )
-
-
-def _lists(raw: object) -> Lists:
-    raw = _section_keys(raw, "lists", {"negators", "joiners", "window", "stop"})
-    return Lists(
-        negators=_words(raw["negators"], "lists.negators"),
-        joiners=_words(raw["joiners"], "lists.joiners"),
-        window=_int(raw["window"], "lists.window", 1, 15),
-        stop=_words(raw["stop"], "lists.stop"),
-    )
-
-
-def _classes(raw: object) -> dict[str, frozenset[str]]:
-    if not isinstance(raw, dict) or not raw:
-        raise _fail("classes", "moet een mapping van naam naar woordenlijst zijn")
-    return {str(name): _words(words, f"classes.{name}") for name, words in raw.items()}
-
-
-def _anchor(cue_tokens: Sequence[frozenset[str] | str]) -> frozenset[str] | str:
-    """The part of a cue a note must contain for the cue to stand in it: its most telling word
-    or class (the longest on average, the later one on a tie), or ``#`` for a number."""
-
-    def weight(n_part: tuple[int, frozenset[str] | str]) -> float:
-        n, part = n_part
-        if isinstance(part, frozenset):
-            return sum(map(len, part)) / len(part) + n / 10
-        return {NUMBER: 3.5, ANY: -1.0}.get(part, len(part) + n / 10)
-
-    return max(enumerate(cue_tokens), key=weight)[1]
-
-
-def _number_pattern(cue: Cue | tuple[str, ...]) -> str:
-    """A regex for a cue that is only findable by its number ("in #", "# jaar geleden")."""
-    parts = cue.tokens if isinstance(cue, Cue) else cue
-    words = [r"\d+" if p == NUMBER else re.escape(str(p)) for p in parts if isinstance(p, str)]
-    if len(words) != len(parts):  # a class in it: its number is the only sure part
-        return r"\d"
-    body = r"\W+".join(words)
-    if isinstance(cue, Cue) and cue.sentence_start:
-        return r"(?:^|[.;!?\n])\W*" + body
-    if isinstance(cue, Cue) and cue.sentence_end:
-        return body + r"\W*(?:[.;!?\n]|$)"
-    return r"(?<![a-z0-9])" + body
-
-
-def _anchors(
-    parts: Iterable[Cue | tuple[str, ...]],
-) -> tuple[frozenset[str], re.Pattern[str] | None]:
-    """The words of which a note must hold one for any cue, heading or answer to stand in it,
-    and a regex for the cues that only a number can announce."""
-    words: set[str] = set()
-    numbers: set[str] = set()
-    for item in parts:
-        anchor = _anchor(item.tokens if isinstance(item, Cue) else item)
-        if anchor == NUMBER:
-            numbers.add(_number_pattern(item))
-        else:
-            words |= anchor if isinstance(anchor, frozenset) else {anchor}
-    pattern = re.compile("|".join(sorted(numbers))) if numbers else None
-    return frozenset(words), pattern
-
-
-def parse_context(raw: object, vocab: Vocabulary | None = None) -> Context:
-    """Validate parsed context data and compile it; raise RulesError naming the bad place."""
-    vocab = vocab or load_vocabulary()
-    keys = {"no_stop_after", "classes", "experiencer", "history", "question", "lists"}
-    if not isinstance(raw, dict) or set(raw) != keys:
-        raise _fail("bestand", f"verwacht precies de sleutels {sorted(keys)}")
-    classes = _classes(raw["classes"])
-    experiencer, exp_raw = _scope(
-        raw["experiencer"],
-        "experiencer",
-        classes,
-        vocab,
-        {"sections", "only", "except", "not_after"},
-    )
-    history, _ = _scope(
-        raw["history"],
-        "history",
-        classes,
-        vocab,
-        {"only", "except", "current", "not_after", "needs_resolution", "resolution"},
-    )
-    sections_raw = exp_raw.get("sections") or []
-    if not isinstance(sections_raw, list):
-        raise _fail("experiencer.sections", "moet een lijst zijn")
-    sections = tuple(
-        tuple(str(p) for p in _phrase(s, f"experiencer.sections[{n}]"))
-        for n, s in enumerate(sections_raw)
-    )
-    question, lists = _question(raw["question"]), _lists(raw["lists"])
-    phrases: list[Cue | tuple[str, ...]] = [*experiencer.cues, *history.cues, *sections]
-    phrases += [*question.scored_answers.phrases, *((w,) for w in lists.joiners)]
-    no_stop = _words(raw["no_stop_after"], "no_stop_after")
-    return Context(no_stop, sections, experiencer, history, question, lists, *_anchors(phrases))
-
-
-def load_context(text: str | None = None) -> Context:
-    """Load context data from YAML text, or the packaged default."""
-    if text is None:
-        return default_context()
-    try:
-        raw = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        raise _fail("YAML", str(getattr(exc, "problem", exc))) from None
-    return parse_context(raw)
-
-
-@cache
-def default_context() -> Context:
-    """The packaged context data (``data/triage/context.yaml``), loaded once per process."""
-    return load_context(data.read_text("triage", "context.yaml"))

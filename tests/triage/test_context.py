@@ -9,14 +9,8 @@ import yaml
 
 import data
 from triage import detection
-from triage.context import (
-    Context,
-    apply_context,
-    default_context,
-    from_reader,
-    load_context,
-    tokenize,
-)
+from triage.context import apply_context, from_reader, tokenize
+from triage.context_rules import Context, default_context, load_context
 from triage.detection import Hit, detect, detected_ids
 from triage.errors import RulesError
 from triage.lexicon import default_lexicon, normalise
