@@ -17,6 +17,12 @@ from .errors import MatchError, ModelFileError, TrainingError
 from .service import Matcher, load_index
 from .training import describe, read_outcomes, train
 
+EMPTY_CATALOGUE = (
+    "Let op: de sociale kaart in deze database heeft geen actieve, ingedeelde activiteiten, dus "
+    "er is niets te vinden. Importeer een catalogus (welzijnswijzer catalogue import BESTAND) of "
+    "start eenmaal welzijnswijzer serve: een lege demo-database krijgt dan de demo-sociale kaart."
+)
+
 
 def _dump(answer: Any, indent: int | None) -> str:
     return json.dumps(answer.model_dump(mode="json"), ensure_ascii=False, indent=indent)
@@ -42,6 +48,8 @@ def _answer(matcher: Matcher, raw: Any, where: str) -> Any:
 def match_command(file: IO[str], jsonl: bool) -> None:
     """Zoek passende activiteiten op de sociale kaart (verzoek als JSON, FILE of -)."""
     matcher = Matcher(get_engine())
+    if not len(matcher.index):
+        click.echo(EMPTY_CATALOGUE, err=True)
     if not jsonl:
         click.echo(_dump(_answer(matcher, _parse(file.read(), ""), ""), indent=2))
         return

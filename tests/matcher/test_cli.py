@@ -23,6 +23,18 @@ def test_match_one_request(stored_engine: Engine, db_url: str) -> None:
     assert len(answer["results"]) == 3 and answer["total_candidates"] == 14
 
 
+def test_an_empty_catalogue_is_said_on_stderr(engine: Engine, db_url: str) -> None:
+    result = run(match_command, db_url, ["-"], json.dumps({"query": "wandelen"}))
+    assert result.exit_code == 0
+    assert json.loads(result.stdout)["results"] == []
+    assert "geen actieve, ingedeelde activiteiten" in result.stderr
+
+
+def test_a_filled_catalogue_says_nothing_on_stderr(stored_engine: Engine, db_url: str) -> None:
+    result = run(match_command, db_url, ["-"], json.dumps({"query": "wandelen"}))
+    assert result.exit_code == 0 and result.stderr == ""
+
+
 def test_match_jsonl_keeps_order(stored_engine: Engine, db_url: str) -> None:
     lines = [{"query": "wandelen", "limit": 1}, {"query": "mindfulness", "limit": 1}, {}]
     result = run(match_command, db_url, ["--jsonl"], "\n".join(map(json.dumps, lines)) + "\n")
