@@ -23,7 +23,8 @@ def _held(word: str) -> list[str]:
                 values = list(inner)
             else:
                 continue
-            if word in values:
+            # Only strings are compared: other values (pandas' NA, numpy arrays) may refuse ``==``.
+            if any(type(value) is str and value == word for value in values):
                 found.append(type(obj).__name__)
     return found
 
