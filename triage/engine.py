@@ -28,7 +28,8 @@ def _facts(
     order = tables(vocab).complaint_order
     ticked = _unique(req.complaints)
     signals = _unique(req.signals)
-    read = {"complaint": {}, "signal": {}}  # ids read (not negated) per kind, in text order
+    # ids read (not negated) per kind, in text order
+    read: dict[str, dict[str, None]] = {"complaint": {}, "signal": {}}
     for hit in hits:
         if not hit.negated:
             read[hit.kind].setdefault(hit.id, None)

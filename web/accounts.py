@@ -78,11 +78,11 @@ def add_user(conn: Connection, name: str, role: Role | str, password: str) -> Us
     check_new_password(password)
     if find_user(conn, name) is not None:
         raise AccountError(f"er bestaat al een account met de naam '{name}'")
-    result = conn.execute(insert(users).values(
+    new_id = conn.execute(insert(users).values(
         name=name, role=role.value, created=datetime.now(UTC),
         password_hash=generate_password_hash(password, method=HASH_METHOD),
-    ))
-    return User(int(result.inserted_primary_key[0]), name, role)
+    ).returning(users.c.id)).scalar_one()
+    return User(int(new_id), name, role)
 
 
 def find_user(conn: Connection, name: str) -> User | None:

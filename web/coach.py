@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from flask import Blueprint, Response, flash, redirect, render_template, request, url_for
+from werkzeug.wrappers import Response as BaseResponse
 
 from socialmap import store
 
@@ -46,7 +47,7 @@ def _back() -> str:
 
 
 @bp.post("/lijst")
-def add_to_shortlist() -> Response:
+def add_to_shortlist() -> BaseResponse:
     """Put an activity on the shortlist (kept in the session: ids only)."""
     activity_id = request.form.get("id", "")[:200]
     with get_state().engine.connect() as conn:
@@ -59,7 +60,7 @@ def add_to_shortlist() -> Response:
 
 
 @bp.post("/lijst/weg")
-def remove_from_shortlist() -> Response:
+def remove_from_shortlist() -> BaseResponse:
     """Take an activity off the shortlist (or empty it with ``alles``)."""
     if request.form.get("alles"):
         shortlist.clear()

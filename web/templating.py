@@ -45,7 +45,8 @@ URL_CACHE_SIZE = 8192
 @lru_cache(maxsize=URL_CACHE_SIZE)
 def _cached_url(script_root: str, endpoint: str,
                 values: tuple[tuple[str, type, Hashable], ...]) -> str:
-    return flask_url_for(endpoint, **{name: value for name, _, value in values})
+    arguments: dict[str, Any] = {name: value for name, _, value in values}
+    return flask_url_for(endpoint, **arguments)
 
 
 def url_for(endpoint: str, **values: Any) -> str:
