@@ -1,6 +1,7 @@
 """Precision and recall of note detection on the labelled sentences (notes_labelled.yaml).
 
-Run: ``python tests/triage/evaluate_detection.py`` (add ``--errors`` to list every miss, and
+Run: ``python tests/triage/evaluate_detection.py`` (``--help`` lists the options; add ``--errors``
+to list every miss and every negated signal found, and
 ``--heldout``, ``--heldout2``, ``--heldout3``, ``--heldout4``, ``--heldout5`` or ``--heldout6``
 to score the held-out set ``notes_heldout.yaml``, ``notes_heldout2.yaml``, ``notes_heldout3.yaml``,
 ``notes_heldout4.yaml``, ``notes_heldout5.yaml`` or ``notes_heldout6.yaml`` instead).
@@ -8,7 +9,7 @@ to score the held-out set ``notes_heldout.yaml``, ``notes_heldout2.yaml``, ``not
 
 from __future__ import annotations
 
-import sys
+import argparse
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -89,22 +90,28 @@ def report(scores: Scores, show_errors: bool = False) -> str:
     lines.append(f"\nzinnen: {scores.sentences}")
     lines.append(f"micro: precision {precision:.3f}  recall {recall:.3f}  F1 {f1:.3f}")
     lines.append(f"ontkende signalen toch gevonden: {len(scores.negated_signal_hits)}")
-    lines += [f"  {hit}" for hit in scores.negated_signal_hits]
     if show_errors:
+        lines += [f"  {hit}" for hit in scores.negated_signal_hits]
         lines.append("\nfouten:")
         lines += [f"  {e}" for e in scores.errors]
     return "\n".join(lines)
 
 
+def main(argv: list[str] | None = None) -> None:
+    """Print the figures of one set (the labelled set unless a held-out set is named)."""
+    sets = {"heldout": HELDOUT, "heldout2": HELDOUT2, "heldout3": HELDOUT3,
+            "heldout4": HELDOUT4, "heldout5": HELDOUT5, "heldout6": HELDOUT6}
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    group = parser.add_mutually_exclusive_group()
+    for name, path in sets.items():
+        group.add_argument(f"--{name}", dest="path", action="store_const", const=path,
+                           help=f"score {path.name} instead of {LABELLED.name}")
+    parser.add_argument("--errors", action="store_true",
+                        help="also list every sentence that went wrong (never for a set that "
+                             "must stay unseen)")
+    args = parser.parse_args(argv)
+    print(report(evaluate(load_labelled(args.path or LABELLED)), show_errors=args.errors))
+
+
 if __name__ == "__main__":
-    chosen = {
-        "--heldout": HELDOUT,
-        "--heldout2": HELDOUT2,
-        "--heldout3": HELDOUT3,
-        "--heldout4": HELDOUT4,
-        "--heldout5": HELDOUT5,
-        "--heldout6": HELDOUT6,
-    }
-    path = next((chosen[a] for a in sys.argv[1:] if a in chosen), LABELLED)
-    items = load_labelled(path)
-    print(report(evaluate(items), show_errors="--errors" in sys.argv))
+    main()
