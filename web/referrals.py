@@ -38,6 +38,7 @@ from .auth import role_required
 from .referral_forms import (
     NEW_ACTIVITY,
     SECTIONS,
+    SectionForm,
     form_values,
     gp_prefill,
     parse_gp_referral,
@@ -122,6 +123,18 @@ def _edit_page(section: str, form: MultiDict[str, str], errors: dict[str, str], 
     ), status
 
 
+def _create(viewer: Viewer, parsed: SectionForm) -> Referral | None:
+    """Save a valid new referral as ``viewer``; None if invalid (the errors are on ``parsed``)."""
+    if parsed.referral is None or parsed.errors:
+        return None
+    try:
+        with get_state().engine.begin() as conn:
+            return create_as(conn, viewer, parsed.referral, today=today())
+    except ReferralError as exc:
+        parsed.add_details(list(exc.details))
+        return None
+
+
 @bp.route("/coach/verwijzingen/nieuw", methods=["GET", "POST"])
 @role_required(Role.COACH)
 def new() -> Any:
@@ -135,15 +148,10 @@ def new() -> Any:
     if request.method == "GET":
         return _edit_page("wie", defaults, {}, referral=None, viewer=viewer, practices=practices)
     parsed = parse_section("wie", request.form, {"organisation": viewer.organisation})
-    if parsed.ok:
-        try:
-            with engine.begin() as conn:
-                created = create_as(conn, viewer, parsed.referral, today=today())  # type: ignore[arg-type]
-        except ReferralError as exc:
-            parsed.add_details(list(exc.details))
-        else:
-            flash("De verwijzing is opgeslagen. Vul na het eerste gesprek de intake in.")
-            return redirect(url_for("referrals.record", referral_id=created.id))
+    created = _create(viewer, parsed)
+    if created is not None:
+        flash("De verwijzing is opgeslagen. Vul na het eerste gesprek de intake in.")
+        return redirect(url_for("referrals.record", referral_id=created.id))
     return _edit_page("wie", request.form, parsed.errors, referral=None, viewer=viewer,
                       practices=practices, status=400)
 
@@ -264,14 +272,9 @@ def gp_new() -> Any:
                           municipality=municipality)
         return _gp_page(form, {}, viewer=viewer, organisations=organisations)
     parsed = parse_gp_referral(request.form, practice=viewer.practice)
-    if parsed.ok:
-        try:
-            with engine.begin() as conn:
-                created = create_as(conn, viewer, parsed.referral, today=today())  # type: ignore[arg-type]
-        except ReferralError as exc:
-            parsed.add_details(list(exc.details))
-        else:
-            return redirect(url_for("referrals.gp_created", organisatie=created.organisation))
+    created = _create(viewer, parsed)
+    if created is not None:
+        return redirect(url_for("referrals.gp_created", organisatie=created.organisation))
     return _gp_page(request.form, parsed.errors, viewer=viewer, organisations=organisations,
                     status=400)
 
