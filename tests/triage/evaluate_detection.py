@@ -1,10 +1,9 @@
 """Precision and recall of note detection on the labelled sentences (notes_labelled.yaml).
 
 Run: ``python tests/triage/evaluate_detection.py`` (``--help`` lists the options; add ``--errors``
-to list every miss and every negated signal found, and
-``--heldout``, ``--heldout2``, ``--heldout3``, ``--heldout4``, ``--heldout5`` or ``--heldout6``
-to score the held-out set ``notes_heldout.yaml``, ``notes_heldout2.yaml``, ``notes_heldout3.yaml``,
-``notes_heldout4.yaml``, ``notes_heldout5.yaml`` or ``notes_heldout6.yaml`` instead).
+to list every miss and every negated signal found, and ``--heldout`` or ``--heldoutN`` to score
+the held-out set ``notes_heldout.yaml`` or ``notes_heldoutN.yaml`` instead; there is one option
+per held-out file in this folder).
 """
 
 from __future__ import annotations
@@ -20,11 +19,12 @@ from triage.detection import detect, detected_ids
 
 LABELLED = Path(__file__).with_name("notes_labelled.yaml")
 HELDOUT = Path(__file__).with_name("notes_heldout.yaml")
-HELDOUT2 = Path(__file__).with_name("notes_heldout2.yaml")
-HELDOUT3 = Path(__file__).with_name("notes_heldout3.yaml")
-HELDOUT4 = Path(__file__).with_name("notes_heldout4.yaml")
-HELDOUT5 = Path(__file__).with_name("notes_heldout5.yaml")
-HELDOUT6 = Path(__file__).with_name("notes_heldout6.yaml")
+
+
+def heldout_sets() -> dict[str, Path]:
+    """The held-out sets in this folder by option name: ``heldout``, ``heldout2``, ..."""
+    found = sorted(HELDOUT.parent.glob("notes_heldout*.yaml"), key=lambda p: (len(p.stem), p.stem))
+    return {path.stem.removeprefix("notes_"): path for path in found}
 
 
 @dataclass
@@ -99,8 +99,7 @@ def report(scores: Scores, show_errors: bool = False) -> str:
 
 def main(argv: list[str] | None = None) -> None:
     """Print the figures of one set (the labelled set unless a held-out set is named)."""
-    sets = {"heldout": HELDOUT, "heldout2": HELDOUT2, "heldout3": HELDOUT3,
-            "heldout4": HELDOUT4, "heldout5": HELDOUT5, "heldout6": HELDOUT6}
+    sets = heldout_sets()
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     group = parser.add_mutually_exclusive_group()
     for name, path in sets.items():
