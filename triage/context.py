@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
 from .context_rules import (
@@ -308,6 +308,32 @@ def apply_context(
     return [
         hit._replace(negated=True) if not hit.negated and note.not_counted(hit, i, j) else hit
         for hit, (i, j) in zip(hits, note.spans, strict=True)
+    ]
+
+
+def apply_precedence(
+    hits: list[Hit], sentence_of: Callable[[Hit], int], context: Context | None = None
+) -> list[Hit]:
+    """``hits`` with those that an overriding id read in the same sentence replaces marked
+    ``negated`` ("recidief depressie": the disorder is known, so no suspected disorder).
+
+    ``sentence_of`` gives a hit's sentence number. Only a counted hit overrides.
+    """
+    rules = (context or default_context()).precedence
+    live = {hit.id for hit in hits if not hit.negated}
+    if not any(rules[key] & live for key in live & rules.keys()):
+        return hits
+    by_sentence: dict[int, set[str]] = {}
+    for hit in hits:
+        if not hit.negated:
+            by_sentence.setdefault(sentence_of(hit), set()).add(hit.id)
+    return [
+        hit._replace(negated=True)
+        if not hit.negated
+        and hit.id in rules
+        and not rules[hit.id].isdisjoint(by_sentence[sentence_of(hit)])
+        else hit
+        for hit in hits
     ]
 
 

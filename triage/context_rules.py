@@ -109,6 +109,8 @@ class Context:
     #: A note without one of these words, or a match of ``numbers``, has no context.
     anchors: frozenset[str]
     numbers: re.Pattern[str] | None
+    #: Per id, the ids that override it within one sentence (see ``precedence``).
+    precedence: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def may_apply(self, norm: str) -> bool:
         """Could any cue, heading or answer stand in this normalised note?"""
@@ -290,6 +292,19 @@ def _lists(raw: object) -> Lists:
     )
 
 
+def _precedence(raw: object, vocab: Vocabulary) -> dict[str, frozenset[str]]:
+    """``{id: [ids that override it in the same sentence]}``; no id may override itself."""
+    if not isinstance(raw, dict):
+        raise _fail("precedence", "moet een mapping van id naar een lijst met ids zijn")
+    out = {}
+    for name, over in raw.items():
+        (key,) = _ids([name], "precedence", vocab)
+        out[key] = _ids(over, f"precedence.{key}", vocab)
+        if not out[key] or key in out[key]:
+            raise _fail(f"precedence.{key}", "noem andere ids dan het id zelf")
+    return out
+
+
 def _classes(raw: object) -> dict[str, frozenset[str]]:
     if not isinstance(raw, dict) or not raw:
         raise _fail("classes", "moet een mapping van naam naar woordenlijst zijn")
@@ -343,7 +358,7 @@ def _anchors(
 def parse_context(raw: object, vocab: Vocabulary | None = None) -> Context:
     """Validate parsed context data and compile it; raise RulesError naming the bad place."""
     vocab = vocab or load_vocabulary()
-    keys = {"no_stop_after", "classes", "experiencer", "history", "question", "lists"}
+    keys = {"no_stop_after", "classes", "experiencer", "history", "question", "lists", "precedence"}
     if not isinstance(raw, dict) or set(raw) != keys:
         raise _fail("bestand", f"verwacht precies de sleutels {sorted(keys)}")
     classes = _classes(raw["classes"])
@@ -372,7 +387,16 @@ def parse_context(raw: object, vocab: Vocabulary | None = None) -> Context:
     phrases: list[Cue | tuple[str, ...]] = [*experiencer.cues, *history.cues, *sections]
     phrases += [*question.scored_answers.phrases, *((w,) for w in lists.joiners)]
     no_stop = _words(raw["no_stop_after"], "no_stop_after")
-    return Context(no_stop, sections, experiencer, history, question, lists, *_anchors(phrases))
+    return Context(
+        no_stop,
+        sections,
+        experiencer,
+        history,
+        question,
+        lists,
+        *_anchors(phrases),
+        precedence=_precedence(raw["precedence"], vocab),
+    )
 
 
 def load_context(text: str | None = None) -> Context:

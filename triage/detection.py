@@ -8,11 +8,12 @@ tokens live only in the ``Tokens`` of one call.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from typing import NamedTuple
 
 from rapidfuzz import fuzz, process
 
-from .context import apply_context
+from .context import apply_context, apply_precedence
 from .lexicon import Lexicon, Pattern, PhraseNode, default_lexicon, normalise
 from .negation import Negation
 from .stemming import MIN_LENGTH, may_match
@@ -272,7 +273,14 @@ def detect(text: str, lexicon: Lexicon | None = None) -> list[Hit]:
             span = text[start:end]
             hit = (pattern.kind, pattern.id, start, end, span, fuzzy, no, loose)
             hits.append(new_hit(Hit, hit))
-    return apply_context(text, _dedupe(hits), reader=(norm, matches))
+    hits = apply_context(text, _dedupe(hits), reader=(norm, matches))
+    if len(hits) < 2:
+        return hits
+
+    def sentence_of(hit: Hit) -> int:
+        return clauses[bisect_left(matches, hit.start, key=re.Match.start)]
+
+    return apply_precedence(hits, sentence_of)
 
 
 def _dedupe(hits: list[Hit]) -> list[Hit]:

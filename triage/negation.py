@@ -65,7 +65,10 @@ def _negated_before(toks: Tokens, i: int, hit_id: str, lex: Lexicon) -> bool:
     words, clauses = toks.words, toks.clauses
     index, scope_end, filler = lex.before_by_last, lex.scope_end, lex.filler
     clause, between = clauses[i], 0
-    for q in range(i - 1, max(-1, i - _MAX_LOOK), -1):
+    # A phrase that opens with a new verb ("... geen toekomst meer en denkt aan de dood") starts
+    # a clause of its own: only a cue right before it reaches it.
+    lowest = i - 2 if words[i] in scope_end else max(-1, i - _MAX_LOOK)
+    for q in range(i - 1, lowest, -1):
         if clauses[q] != clause:
             return False
         text = words[q]
