@@ -24,6 +24,7 @@ from . import (
     pages,
     referrals,
 )
+from .coach_html import init_coach_html
 from .errors import init_errors
 from .security import RateLimiter, init_security
 from .settings import Settings
@@ -81,6 +82,7 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     init_security(app)
     init_errors(app)
     init_templating(app)
+    init_coach_html(app)
     app.before_request(auth.require_login_everywhere)
     for blueprint in (pages.bp, auth.bp, huisarts.bp, coach.bp, activity.bp, gemeente.bp,
                       api.bp, hsds_api.bp, referrals.bp, monitoring.bp):
