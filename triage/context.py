@@ -192,11 +192,18 @@ def _cue_places(
 
 
 def _in_scope(
-    places: Iterable[tuple[int, int, Cue]], toks: list[Token], i: int, j: int, scope: Scope
+    places: Iterable[tuple[int, int, Cue]],
+    toks: list[Token],
+    span: tuple[int, int, str],
+    scope: Scope,
 ) -> bool:
+    i, j, hit_id = span
+    kind = scope.kind_applies(hit_id)
     for k, end, cue in places:
         if toks[k].sentence != toks[i].sentence:
             continue
+        if (hit_id not in cue.only) if cue.only else not kind:
+            continue  # a cue with ids of its own, or one of a kind that does not concern the hit
         if cue.direction == "after" and end <= i and _reach(toks, end, i, cue, scope):
             return True
         if cue.direction == "before" and j <= k and _reach(toks, j, k, cue, scope):
@@ -387,11 +394,11 @@ class _Note:
         sentence = toks[i].sentence
         answer_at = _chain_end(toks, j, self.chain, q.joiners)
         return (
-            (exp.applies(hit.id) and _in_scope(self.places("exp", exp), toks, i, j, exp))
+            (exp.applies(hit.id) and _in_scope(self.places("exp", exp), toks, (i, j, hit.id), exp))
             or sentence in self.family()
             or (
                 past.applies(hit.id)
-                and _in_scope(self.places("past", past), toks, i, j, past)
+                and _in_scope(self.places("past", past), toks, (i, j, hit.id), past)
                 and self._past(hit.id, sentence)
             )
             or _answered_no(toks, answer_at, q, q.answers)

@@ -39,6 +39,8 @@ class Cue:
     alone: bool = False
     sentence_start: bool = False
     sentence_end: bool = False
+    #: Ids this cue alone concerns, instead of those of its kind ("zus is slachtoffer van HG").
+    only: frozenset[str] = frozenset()
 
 
 class Answers(NamedTuple):
@@ -67,10 +69,18 @@ class Scope:
     resolution: Answers = Answers((), frozenset())
     #: The cues by the words they can start with (``#`` for a number), built on load.
     by_first: dict[str, tuple[Cue, ...]] = field(default_factory=dict)
+    #: The ids that cues with ids of their own concern, built on load.
+    cue_ids: frozenset[str] = frozenset()
 
     def applies(self, hit_id: str) -> bool:
-        """Does this kind of context concern hits of ``hit_id``?"""
+        """Does this kind of context, or one of its cues with ids of its own, concern hits of
+        ``hit_id``?"""
+        return self.kind_applies(hit_id) or hit_id in self.cue_ids
+
+    def kind_applies(self, hit_id: str) -> bool:
+        """Do the cues without ids of their own concern hits of ``hit_id``?"""
         return (not self.only or hit_id in self.only) and hit_id not in self.exclude
+
 
 
 @dataclass(frozen=True)
@@ -195,10 +205,11 @@ _CUE_KEYS = {
     "alone",
     "sentence_start",
     "sentence_end",
+    "only",
 }
 
 
-def _cue(raw: object, where: str, classes: dict[str, frozenset[str]]) -> Cue:
+def _cue(raw: object, where: str, classes: dict[str, frozenset[str]], vocab: Vocabulary) -> Cue:
     if not isinstance(raw, dict) or not {"cue", "direction", "window"} <= set(raw):
         raise _fail(where, "verwacht {cue, direction, window}")
     if set(raw) - _CUE_KEYS:
@@ -207,12 +218,14 @@ def _cue(raw: object, where: str, classes: dict[str, frozenset[str]]) -> Cue:
         raise _fail(f"{where}.direction", f"kies uit {list(_DIRECTIONS)}")
     window = _int(raw["window"], f"{where}.window", 0, 12)
     flags = {}
-    for key in _CUE_KEYS - {"cue", "direction", "window"}:
+    for key in _CUE_KEYS - {"cue", "direction", "window", "only"}:
         value = raw.get(key, False)
         if not isinstance(value, bool):
             raise _fail(f"{where}.{key}", "moet true of false zijn")
         flags[key] = value
-    return Cue(_phrase(raw["cue"], f"{where}.cue", classes), raw["direction"], window, **flags)
+    only = _ids(raw.get("only"), f"{where}.only", vocab)
+    cue = _phrase(raw["cue"], f"{where}.cue", classes)
+    return Cue(cue, raw["direction"], window, **flags, only=only)
 
 
 def _scope(
@@ -228,10 +241,11 @@ def _scope(
     cues = raw["cues"]
     if not isinstance(cues, list) or not cues:
         raise _fail(f"{where}.cues", "moet een niet-lege lijst zijn")
-    parsed = tuple(_cue(c, f"{where}.cues[{n}]", classes) for n, c in enumerate(cues))
+    parsed = tuple(_cue(c, f"{where}.cues[{n}]", classes, vocab) for n, c in enumerate(cues))
     scope = Scope(
         cues=parsed,
         by_first=_by_first(parsed),
+        cue_ids=frozenset(hit_id for cue in parsed for hit_id in cue.only),
         stop=_words(raw["stop"], f"{where}.stop"),
         only=_ids(raw.get("only"), f"{where}.only", vocab),
         exclude=_ids(raw.get("except"), f"{where}.except", vocab),

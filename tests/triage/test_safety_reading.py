@@ -52,6 +52,13 @@ FAMILIES = [
     ("In een eerdere relatie mishandeld, ex woont om de hoek.", {"huiselijk_geweld"}, set()),
     ("Vader had schizofrenie, pt zelf geen klachten.", set(), {"psychische_stoornis_vermoed"}),
     ("Jonge moeder met een depressie.", {"psychische_stoornis_vermoed"}, set()),
+    # a cue with ids of its own: a sister's abuse is not the patient's home, a partner's is
+    ("Haar broer is slachtoffer van huiselijk geweld.", set(), {"huiselijk_geweld"}),
+    ("Partner is slachtoffer van huiselijk geweld.", {"huiselijk_geweld"}, set()),
+    ("Broer is verslaafd, mw. is slachtoffer van huiselijk geweld.", {"huiselijk_geweld"},
+     {"middelengebruik"}),
+    # unexplained bruises with violence are no SOLK
+    ("Onverklaarde blauwe plekken, partner drinkt.", {"huiselijk_geweld"}, {"solk"}),
 ]
 
 
@@ -106,6 +113,18 @@ def test_precedence_is_validated(precedence, message):
     raw["precedence"] = precedence
     with pytest.raises(RulesError, match=message):
         load_context(yaml.safe_dump(raw, allow_unicode=True))
+
+
+def test_cue_ids_are_validated_and_limit_the_cue():
+    raw = yaml.safe_load(data.read_text("triage", "context.yaml"))
+    cue = {"cue": "<familielid> is slachtoffer", "direction": "after", "window": 3}
+    raw["experiencer"]["cues"].append({**cue, "only": ["onbekend"]})
+    with pytest.raises(RulesError, match=r"experiencer.cues\[\d+\].only: onbekende id"):
+        load_context(yaml.safe_dump(raw, allow_unicode=True))
+    raw["experiencer"]["cues"][-1] = {**cue, "only": ["huiselijk_geweld"]}
+    ctx = load_context(yaml.safe_dump(raw, allow_unicode=True))
+    assert ctx.experiencer.applies("huiselijk_geweld")
+    assert not ctx.experiencer.kind_applies("huiselijk_geweld")
 
 
 # (note, negated): a phrase that opens with a new verb is only negated by a cue right before it.
