@@ -211,10 +211,13 @@ def test_dutch_stems_of_the_snowball_3_algorithm(words, expected):
     ("name", "min_precision", "min_f1", "max_negated"),
     [
         # Sets 4 and 5 were read while building the context step (docs/triage.md): optimistic.
-        ("notes_heldout4.yaml", 0.92, 0.83, 0),  # measured 0.950 / 0.854 / 0
-        ("notes_heldout5.yaml", 0.76, 0.73, 0),  # measured 0.793 / 0.754 / 0
-        # Set 6 was read by no one who changed the word list or code: only its figures are used.
-        ("notes_heldout6.yaml", 0.71, 0.69, 3),  # measured 0.741 / 0.716 / 3
+        ("notes_heldout4.yaml", 0.92, 0.83, 0),  # measured 0.951 / 0.860 / 0
+        ("notes_heldout5.yaml", 0.80, 0.75, 0),  # measured 0.833 / 0.778 / 0
+        # Sets 6 and 8 were read by no one who changed the word list or code: only their
+        # figures are used. Set 7's misses were read for the safety round: optimistic.
+        ("notes_heldout6.yaml", 0.76, 0.74, 3),  # measured 0.782 / 0.764 / 3
+        ("notes_heldout7.yaml", 0.86, 0.86, 0),  # measured 0.883 / 0.888 / 0
+        ("notes_heldout8.yaml", 0.76, 0.74, 4),  # measured 0.787 / 0.769 / 4
     ],
 )
 def test_later_heldout_set_floors(name, min_precision, min_f1, max_negated):
@@ -223,7 +226,7 @@ def test_later_heldout_set_floors(name, min_precision, min_f1, max_negated):
     assert len(items) == 100
     scores = evaluate(items)
     precision, _, f1 = scores.micro()
-    negated = len(scores.negated_signal_hits)  # a count only: set 6's sentences stay unread
+    negated = len(scores.negated_signal_hits)  # a count only: sets 6 and 8 stay unread
     assert precision >= min_precision
     assert f1 >= min_f1
     assert negated <= max_negated
