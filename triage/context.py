@@ -41,6 +41,11 @@ _MARK = re.compile(r"[.;!?\n,:+/-]")
 _SENTENCE_END = frozenset({".", ";", "!", "?", "\n"})
 _ANSWER_END = frozenset({".", ";", "!", "\n", ","})
 _BEFORE_ANSWER = frozenset({"?", ":", ",", "-"})
+#: What joins the hits of a list that shares one condition ("bij somberheid, angst of ...").
+_LIST_JOINERS = frozenset({"en", "of", ","})
+_ARTICLES = frozenset({"een", "de", "het"})
+#: A pause between a condition and its advice ("bij twijfel: bellen", "bij X, direct bellen").
+_PAUSE = frozenset({",", ":", "-"})
 
 
 class Token(NamedTuple):
@@ -154,6 +159,20 @@ def _reach(toks: list[Token], start: int, stop: int, cue: Cue, scope: Scope) -> 
     return words <= cue.window
 
 
+def _words_between(toks: list[Token], start: int, stop: int, commas: int) -> int:
+    """The words between tokens ``start`` and ``stop`` in one sentence, or a large number when
+    more than ``commas`` commas (or another mark) stand between them."""
+    words = 0
+    for tok in toks[start:stop]:
+        if tok.word:
+            words += 1
+        elif tok.text in _PAUSE and commas > 0:
+            commas -= 1
+        else:
+            return 99
+    return words
+
+
 def _alone(toks: list[Token], k: int, end: int) -> bool:
     """Is the cue at ``k:end`` the whole of its comma segment?"""
     segment = toks[k].segment
@@ -180,6 +199,11 @@ def _cue_places(
             continue
         end = k + len(cue.tokens)
         if k > 0 and toks[k - 1].text in scope.not_after:
+            continue
+        if any(
+            k >= len(words) and all(toks[k - len(words) + n].text == w for n, w in enumerate(words))
+            for words in scope.not_after_phrases
+        ):
             continue
         if cue.alone and not _alone(toks, k, end):
             continue
@@ -243,16 +267,21 @@ def _answer_at(toks: list[Token], k: int, answers: Answers, *, anywhere: bool = 
 
 def _answered_no(toks: list[Token], k: int, q: Question, answers: Answers) -> bool:
     """Is the question ending before token ``k`` answered no (one of ``answers``) from ``k`` on?"""
-    while k < len(toks) and toks[k].text in q.asked:
+    # "HG uitgevraagd, geen aanwijzingen", "ADHD: uitgevraagd, geen aanwijzingen"
+    while k < len(toks) and (
+        toks[k].text in q.asked
+        or (toks[k].text in _PAUSE and k + 1 < len(toks) and toks[k + 1].text in q.asked)
+    ):
         k += 1
     if k < len(toks) and toks[k].text in _BEFORE_ANSWER and _answer_at(toks, k + 1, answers):
         return True
     if _answer_at(toks, k, answers):
         return True
     words = 0
-    for n in range(k, len(toks)):  # "psychotische kenmerken? nee": a few words before the '?'
+    # "psychotische kenmerken? nee", "suïcidale gedachten: 0": a few words before '?' or ':'
+    for n in range(k, len(toks)):
         tok = toks[n]
-        if tok.text == "?":
+        if tok.text == "?" or tok.text == ":":
             return _answer_at(toks, n + 1, answers)
         if tok.text in _SENTENCE_END or tok.text == ",":
             return False
@@ -263,9 +292,14 @@ def _answered_no(toks: list[Token], k: int, q: Question, answers: Answers) -> bo
 
 
 def _chain_end(toks: list[Token], j: int, starts: dict[int, int], joiners: frozenset[str]) -> int:
-    """The end of a list of hits joined by "en"/"of" that starts with the hit ending at ``j``."""
-    while j < len(toks) and toks[j].text in joiners and j + 1 in starts:
-        j = starts[j + 1]
+    """The end of a list of hits joined by "en"/"of" (or a slash: "doodsgedachten /
+    suïcidegedachten: 0"; an article may follow: "doodswens of een plan") that starts with the
+    hit ending at ``j``."""
+    while j < len(toks) and (toks[j].text in joiners or toks[j].text == "/"):
+        k = j + 2 if j + 2 < len(toks) and toks[j + 1].text in _ARTICLES else j + 1
+        if k not in starts:
+            break
+        j = starts[k]
     return j
 
 
@@ -355,6 +389,8 @@ class _Note:
         starts = [tok.start for tok in toks]
         self.spans = [_span(starts, hit) for hit in hits]
         self.chain = dict(self.spans)
+        self._back: dict[int, int] | None = None
+        self._advice: list[tuple[int, int]] | None = None
         self._family: set[int] | None = None
         self._places: dict[str, list[tuple[int, int, Cue]]] = {}
         self.positions = positions
@@ -404,7 +440,113 @@ class _Note:
             or _answered_no(toks, answer_at, q, q.answers)
             or (self.instrument(sentence) and _answered_no(toks, answer_at, q, q.scored_answers))
             or _listed_after_negation(toks, i, ctx.lists)
+            or (ctx.hypothetical.applies(hit.id) and self._hypothetical(hit.id, i, j, answer_at))
         )
+
+    def _hypothetical(self, hit_id: str, i: int, j: int, end: int) -> bool:
+        """Is the hit at tokens ``i:j`` (``end`` past the list it heads) a condition of advice
+        ("bij suïcidale gedachten 113 bellen"), of an explanation ("wat te doen bij paniek"),
+        or part of the advice given for such a condition ("... kan zij Veilig Thuis bellen")?"""
+        if self._condition(hit_id, i, end) is not None:
+            return True
+        return self._in_advice(hit_id, i, j)
+
+    def _in_advice(self, hit_id: str, i: int, j: int) -> bool:
+        """Is the hit at ``i:j`` part of advice ("Veilig Thuis bellen", "112 bellen of de
+        crisisdienst") after a hypothetical cue in its sentence? Advice needs a second
+        advice phrase close by: "bij aankomst crisisdienst gebeld" is no advice."""
+        toks, scope = self.toks, self.ctx.hypothetical
+        advice = self.advice()
+        mine = [(a, b) for a, b in advice if a < j and i < b]
+        if not mine:
+            return False
+        sentence, window = toks[i].sentence, scope.consequence_after
+        if not any(
+            (c, d) != (a, b)
+            and toks[c].sentence == sentence
+            and (
+                (c >= b and _words_between(toks, b, c, commas=0) <= window)
+                or (d <= a and _words_between(toks, d, a, commas=0) <= window)
+            )
+            for a, b in mine
+            for c, d in advice
+        ):
+            return False
+        return any(
+            toks[k].sentence == sentence
+            and end <= i
+            and ((hit_id in cue.only) if cue.only else scope.kind_applies(hit_id))
+            for k, end, cue in self.places("hyp", scope)
+        )
+
+    def _condition(self, hit_id: str, i: int, j: int) -> tuple[int, int] | None:
+        """The advice that makes the hit at ``i`` (ending its list at ``j``) a condition, the
+        empty span ``(0, 0)`` for a cue that needs none, or None.
+
+        A list of hits joined by "en", "of" or a comma shares the cue of its first item.
+        """
+        toks, scope = self.toks, self.ctx.hypothetical
+        places = self.places("hyp", scope)
+        if not places:
+            return None
+        first = i
+        back = self.back()
+        while first > 0:
+            k = first - 1
+            if toks[k].text in _ARTICLES and k > 0:
+                k -= 1  # "bij zelfbeschadiging of een doodswens"
+            if toks[k].text not in _LIST_JOINERS or k not in back:
+                break
+            first = back[k]
+        sentence = toks[i].sentence
+        for k, end, cue in places:
+            if toks[k].sentence != sentence:
+                continue
+            if (hit_id not in cue.only) if cue.only else not scope.kind_applies(hit_id):
+                continue
+            if not (end <= first and _reach(toks, end, first, cue, scope)):
+                continue
+            if not cue.consequence:
+                return 0, 0
+            advice = self._advised(k, j, scope)
+            if advice is not None:
+                return advice
+        return None
+
+    def back(self) -> dict[int, int]:
+        """The start of a hit by its end (for lists of hits)."""
+        if self._back is None:
+            self._back = {j: i for i, j in self.spans}
+        return self._back
+
+    def advice(self) -> list[tuple[int, int]]:
+        """Where advice ("terugkomen", "113 bellen", "Veilig Thuis") stands in the note."""
+        if self._advice is None:
+            toks, positions = self.toks, self.positions
+            first = self.ctx.hypothetical.consequences.first
+            phrases = self.ctx.hypothetical.consequences.phrases
+            self._advice = [
+                (k, k + len(words))
+                for word in positions.keys() & first
+                for k in positions[word]
+                for words in phrases
+                if _phrase_at(words, toks, k)
+            ]
+        return self._advice
+
+    def _advised(self, cue: int, j: int, scope: Scope) -> tuple[int, int] | None:
+        """The advice right after the condition ending at ``j`` (a comma and
+        ``consequence_after`` words may come between), or just before its cue at ``cue``."""
+        toks = self.toks
+        sentence = toks[cue].sentence
+        for start, end in self.advice():
+            if toks[start].sentence != sentence:
+                continue
+            if start >= j and _words_between(toks, j, start, commas=1) <= scope.consequence_after:
+                return start, end
+            if end <= cue and _words_between(toks, end, cue, commas=0) <= scope.consequence_before:
+                return start, end
+        return None
 
     def _past(self, hit_id: str, sentence: int) -> bool:
         """May a history cue make this hit past? Not with "weer"/"terugval" in the sentence, and

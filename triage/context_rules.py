@@ -41,6 +41,8 @@ class Cue:
     sentence_end: bool = False
     #: Ids this cue alone concerns, instead of those of its kind ("zus is slachtoffer van HG").
     only: frozenset[str] = frozenset()
+    #: A hypothetical cue that holds only with advice in its sentence ("bij ... terugkomen").
+    consequence: bool = False
 
 
 class Answers(NamedTuple):
@@ -64,6 +66,8 @@ class Scope:
     exclude: frozenset[str] = frozenset()
     current: frozenset[str] = frozenset()
     not_after: frozenset[str] = frozenset()
+    #: Phrases of more words a cue does not work right after ("van haar": "... van haar broer").
+    not_after_phrases: tuple[tuple[str, ...], ...] = ()
     #: Ids that count as past only when the sentence also says it is over ("nu geen ...").
     needs_resolution: frozenset[str] = frozenset()
     resolution: Answers = Answers((), frozenset())
@@ -71,6 +75,11 @@ class Scope:
     by_first: dict[str, tuple[Cue, ...]] = field(default_factory=dict)
     #: The ids that cues with ids of their own concern, built on load.
     cue_ids: frozenset[str] = frozenset()
+    #: Advice that makes a condition hypothetical ("terugkomen", "113 bellen"), and how many
+    #: words may stand between it and the hit after it, or between it and the cue before it.
+    consequences: Answers = Answers((), frozenset())
+    consequence_after: int = 0
+    consequence_before: int = 0
 
     def applies(self, hit_id: str) -> bool:
         """Does this kind of context, or one of its cues with ids of its own, concern hits of
@@ -80,7 +89,6 @@ class Scope:
     def kind_applies(self, hit_id: str) -> bool:
         """Do the cues without ids of their own concern hits of ``hit_id``?"""
         return (not self.only or hit_id in self.only) and hit_id not in self.exclude
-
 
 
 @dataclass(frozen=True)
@@ -116,21 +124,25 @@ class Context:
     history: Scope
     question: Question
     lists: Lists
-    #: A note without one of these words, or a match of ``numbers``, has no context.
+    #: Conditions and advice: "bij suïcidale gedachten 113 bellen" is no finding.
+    hypothetical: Scope
+    #: A note without one of these words, or a match of ``numbers`` or ``marks``, has no
+    #: context.
     anchors: frozenset[str]
     numbers: re.Pattern[str] | None
     #: Per id, the ids that override it within one sentence (see ``precedence``).
     precedence: dict[str, frozenset[str]] = field(default_factory=dict)
+    #: A regex for answers that are a mark after a word ("SI-, HG-", "suïcidaliteit -").
+    marks: re.Pattern[str] | None = None
 
     def may_apply(self, norm: str) -> bool:
         """Could any cue, heading or answer stand in this normalised note?"""
         if not self.anchors.isdisjoint(_WORD.findall(norm)):
             return True
-        numbers = self.numbers
-        return (
-            numbers is not None and _DIGIT.search(norm) is not None and bool(numbers.search(norm))
-        )
-
+        numbers, marks = self.numbers, self.marks
+        if numbers is not None and _DIGIT.search(norm) is not None and numbers.search(norm):
+            return True
+        return marks is not None and "-" in norm and marks.search(norm) is not None
 
 
 def _by_first(cues: Iterable[Cue]) -> dict[str, tuple[Cue, ...]]:
@@ -206,6 +218,7 @@ _CUE_KEYS = {
     "sentence_start",
     "sentence_end",
     "only",
+    "consequence",
 }
 
 
@@ -242,6 +255,13 @@ def _scope(
     if not isinstance(cues, list) or not cues:
         raise _fail(f"{where}.cues", "moet een niet-lege lijst zijn")
     parsed = tuple(_cue(c, f"{where}.cues[{n}]", classes, vocab) for n, c in enumerate(cues))
+    consequences = (
+        _answers(raw["consequences"], f"{where}.consequences") if "consequences" in raw else ()
+    )
+    not_after = _answers(raw["not_after"], f"{where}.not_after") if "not_after" in raw else ()
+    for n, cue in enumerate(parsed):
+        if cue.consequence and not consequences:
+            raise _fail(f"{where}.cues[{n}].consequence", "alleen met een lijst 'consequences'")
     scope = Scope(
         cues=parsed,
         by_first=_by_first(parsed),
@@ -250,12 +270,16 @@ def _scope(
         only=_ids(raw.get("only"), f"{where}.only", vocab),
         exclude=_ids(raw.get("except"), f"{where}.except", vocab),
         current=_words(raw["current"], f"{where}.current") if "current" in raw else frozenset(),
-        not_after=(
-            _words(raw["not_after"], f"{where}.not_after") if "not_after" in raw else frozenset()
-        ),
+        not_after=frozenset(words[0] for words in not_after if len(words) == 1),
+        not_after_phrases=tuple(words for words in not_after if len(words) > 1),
         needs_resolution=_ids(raw.get("needs_resolution"), f"{where}.needs_resolution", vocab),
         resolution=Answers.of(
             _answers(raw["resolution"], f"{where}.resolution") if "resolution" in raw else ()
+        ),
+        consequences=Answers.of(consequences),
+        consequence_after=_int(raw.get("consequence_after", 0), f"{where}.consequence_after", 0, 8),
+        consequence_before=_int(
+            raw.get("consequence_before", 0), f"{where}.consequence_before", 0, 8
         ),
     )
     return scope, raw
@@ -354,42 +378,64 @@ def _number_pattern(cue: Cue | tuple[str, ...]) -> str:
 
 def _anchors(
     parts: Iterable[Cue | tuple[str, ...]],
-) -> tuple[frozenset[str], re.Pattern[str] | None]:
+) -> tuple[frozenset[str], re.Pattern[str] | None, re.Pattern[str] | None]:
     """The words of which a note must hold one for any cue, heading or answer to stand in it,
-    and a regex for the cues that only a number can announce."""
+    a regex for the cues that only a number can announce, and one for the answers that are a
+    mark ("-": "SI-,")."""
     words: set[str] = set()
     numbers: set[str] = set()
+    marks = False
     for item in parts:
         anchor = _anchor(item.tokens if isinstance(item, Cue) else item)
         if anchor == NUMBER:
             numbers.add(_number_pattern(item))
+        elif anchor == "-":
+            marks = True
         else:
             words |= anchor if isinstance(anchor, frozenset) else {anchor}
     pattern = re.compile("|".join(sorted(numbers))) if numbers else None
-    return frozenset(words), pattern
+    # A dash before what may end an answer, with nothing but characters that are no token of
+    # the note between ("SI-,", "(SI -)", "HG-" at the end).
+    mark = re.compile(r"-(?=[^a-z0-9.;!?\n,:+/-]*(?:[,.;!\n]|$))") if marks else None
+    return frozenset(words), pattern, mark
+
+
+#: The kinds of context with cues, and the keys each may have besides ``cues`` and ``stop``.
+_SCOPE_KEYS = {
+    "experiencer": {"sections", "only", "except", "not_after"},
+    "history": {"only", "except", "current", "not_after", "needs_resolution", "resolution"},
+    "hypothetical": {
+        "only",
+        "except",
+        "not_after",
+        "consequences",
+        "consequence_after",
+        "consequence_before",
+    },
+}
 
 
 def parse_context(raw: object, vocab: Vocabulary | None = None) -> Context:
     """Validate parsed context data and compile it; raise RulesError naming the bad place."""
     vocab = vocab or load_vocabulary()
-    keys = {"no_stop_after", "classes", "experiencer", "history", "question", "lists", "precedence"}
+    keys = {
+        "no_stop_after",
+        "classes",
+        "experiencer",
+        "history",
+        "hypothetical",
+        "question",
+        "lists",
+        "precedence",
+    }
     if not isinstance(raw, dict) or set(raw) != keys:
         raise _fail("bestand", f"verwacht precies de sleutels {sorted(keys)}")
     classes = _classes(raw["classes"])
-    experiencer, exp_raw = _scope(
-        raw["experiencer"],
-        "experiencer",
-        classes,
-        vocab,
-        {"sections", "only", "except", "not_after"},
-    )
-    history, _ = _scope(
-        raw["history"],
-        "history",
-        classes,
-        vocab,
-        {"only", "except", "current", "not_after", "needs_resolution", "resolution"},
-    )
+    scopes = {
+        name: _scope(raw[name], name, classes, vocab, optional)
+        for name, optional in _SCOPE_KEYS.items()
+    }
+    (experiencer, exp_raw), (history, _), (hypothetical, _) = scopes.values()
     sections_raw = exp_raw.get("sections") or []
     if not isinstance(sections_raw, list):
         raise _fail("experiencer.sections", "moet een lijst zijn")
@@ -399,8 +445,13 @@ def parse_context(raw: object, vocab: Vocabulary | None = None) -> Context:
     )
     question, lists = _question(raw["question"]), _lists(raw["lists"])
     phrases: list[Cue | tuple[str, ...]] = [*experiencer.cues, *history.cues, *sections]
+    # A cue that needs advice in its sentence can only stand where the advice does.
+    phrases += [cue for cue in hypothetical.cues if not cue.consequence]
+    if any(cue.consequence for cue in hypothetical.cues):
+        phrases += hypothetical.consequences.phrases
     phrases += [*question.scored_answers.phrases, *((w,) for w in lists.joiners)]
     no_stop = _words(raw["no_stop_after"], "no_stop_after")
+    anchors, numbers, marks = _anchors(phrases)
     return Context(
         no_stop,
         sections,
@@ -408,8 +459,11 @@ def parse_context(raw: object, vocab: Vocabulary | None = None) -> Context:
         history,
         question,
         lists,
-        *_anchors(phrases),
+        hypothetical,
+        anchors,
+        numbers,
         precedence=_precedence(raw["precedence"], vocab),
+        marks=marks,
     )
 
 
