@@ -81,10 +81,10 @@ def spinnenweb_inputs_html(form: Form, errors: Mapping[str, str]) -> Markup:
     return Markup("".join(parts))
 
 
-def _options(choices: Iterable[tuple[str, str]], chosen: Any) -> str:
-    """``<option>`` elements, the chosen value (compared as text) marked ``selected``."""
-    return "".join(f'<option value="{value}"{" selected" if chosen == value else ""}>{label}'
-                   "</option>" for value, label in choices)
+def _options(choices: Iterable[tuple[str, str, str]], chosen: Any) -> str:
+    """``<option>`` elements, the one whose value equals ``chosen`` (as text) ``selected``."""
+    return "".join(f'<option value="{value}"{" selected" if chosen == raw else ""}>{label}'
+                   "</option>" for raw, value, label in choices)
 
 
 def _checked(form: Form, name: str, value: str) -> str:
@@ -98,11 +98,14 @@ def _field_parts(form: Form, errors: Mapping[str, str], name: str) -> tuple[Mark
             field_error_html(errors, name))
 
 
+Choice = tuple[str, str, str]
+
+
 @lru_cache(maxsize=1)
-def _choices() -> tuple[tuple[tuple[str, str], ...], tuple[tuple[str, str], ...]]:
-    """The distance and day choices as (value, label) pairs, escaped once."""
-    distances = tuple((str(escape(d)), f"{escape(d)} km") for d in DISTANCES_KM)
-    days = tuple((str(escape(code)), str(escape(name))) for code, name in DAY_NAMES.items())
+def _choices() -> tuple[tuple[Choice, ...], tuple[Choice, ...]]:
+    """The distance and day choices: (value, value escaped, label escaped), made once."""
+    distances = tuple((str(d), str(escape(d)), f"{escape(d)} km") for d in DISTANCES_KM)
+    days = tuple((code, str(escape(code)), str(escape(name))) for code, name in DAY_NAMES.items())
     return distances, days
 
 
