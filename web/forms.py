@@ -5,6 +5,7 @@ Form field names are Dutch (they show in URLs); request fields follow the contra
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -32,7 +33,7 @@ class FormResult:
         return not self.errors
 
 
-def _number(form: MultiDict[str, str], name: str, low: float, high: float,
+def _number(form: Mapping[str, str], name: str, low: float, high: float,
             result: FormResult, *, whole: bool = False) -> float | int | None:
     raw = form.get(name, "").strip().replace(",", ".")
     if not raw:
@@ -52,7 +53,7 @@ def _known(form: MultiDict[str, str], name: str, ids: list[str]) -> list[str]:
     return [v for v in dict.fromkeys(form.getlist(name)) if v in ids]
 
 
-def _postcode(form: MultiDict[str, str], result: FormResult) -> str | None:
+def _postcode(form: Mapping[str, str], result: FormResult) -> str | None:
     raw = form.get("postcode", "").strip()
     if not raw:
         return None
@@ -66,7 +67,7 @@ def _postcode(form: MultiDict[str, str], result: FormResult) -> str | None:
     return norm
 
 
-def spinnenweb_scores(form: MultiDict[str, str], result: FormResult) -> dict[str, float]:
+def spinnenweb_scores(form: Mapping[str, str], result: FormResult) -> dict[str, float]:
     """The optional spinnenweb scores (fields ``score_<dimension>``, 0-10)."""
     scores: dict[str, float] = {}
     for dim in load_vocabulary().dimensions.ids:
@@ -121,26 +122,29 @@ def match_form(form: MultiDict[str, str], *, limit: int = 20) -> FormResult:
     """The coach form (query string) as a match request; an unknown day or language is ignored."""
     vocab = load_vocabulary()
     result = FormResult()
-    scores = spinnenweb_scores(form, result)
-    postcode = _postcode(form, result)
-    max_km = _number(form, "max_km", 0, 1000, result)
-    age = _number(form, "leeftijd", 0, 120, result, whole=True)
-    query = form.get("zoek", "").strip()[:200]
+    # The first value of each field as a plain dict: most fields are absent, and a MultiDict
+    # raises (and catches) an exception for each absent field ``get`` asks for.
+    values = form.to_dict()
+    scores = spinnenweb_scores(values, result)
+    postcode = _postcode(values, result)
+    max_km = _number(values, "max_km", 0, 1000, result)
+    age = _number(values, "leeftijd", 0, 120, result, whole=True)
+    query = values.get("zoek", "").strip()[:200]
     request: dict[str, Any] = {
         "dimensions": _known(form, "dimensie", vocab.dimensions.ids),
         "spinnenweb": scores,
         "complaints": _known(form, "klacht", vocab.complaints.ids),
-        "free_only": form.get("gratis") == "ja",
-        "wheelchair": form.get("rolstoel") == "ja",
-        "online_ok": form.get("online", "ja") != "nee",
+        "free_only": values.get("gratis") == "ja",
+        "wheelchair": values.get("rolstoel") == "ja",
+        "online_ok": values.get("online", "ja") != "nee",
         "limit": limit,
     }
     for key, value in (("postcode", postcode), ("max_km", max_km), ("age", age),
                        ("query", query or None)):
         if value is not None:
             request[key] = value
-    day = form.get("dag", "")
-    language = form.get("taal", "").strip().lower()
+    day = values.get("dag", "")
+    language = values.get("taal", "").strip().lower()
     if day in DAYS:
         request["days"] = [day]
     if LANGUAGE_RE.fullmatch(language):
