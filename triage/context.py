@@ -182,12 +182,15 @@ def _alone(toks: list[Token], k: int, end: int) -> bool:
 
 
 def _cue_places(
-    toks: list[Token], scope: Scope, positions: dict[str, list[int]]
+    toks: list[Token],
+    scope: Scope,
+    positions: dict[str, list[int]],
+    index: dict[str, tuple[Cue, ...]] | None = None,
 ) -> list[tuple[int, int, Cue]]:
-    """Every place in the note where a cue of ``scope`` stands, with its token span (in no
-    particular order)."""
+    """Every place in the note where a cue of ``scope`` (or of ``index``, some of its cues by
+    their first word) stands, with its token span (in no particular order)."""
     places = []
-    index = scope.by_first
+    index = scope.by_first if index is None else index
     starts = [
         (k, cue)
         for word in positions.keys() & index.keys()
@@ -200,9 +203,14 @@ def _cue_places(
         end = k + len(cue.tokens)
         if k > 0 and toks[k - 1].text in scope.not_after:
             continue
-        if any(
-            k >= len(words) and all(toks[k - len(words) + n].text == w for n, w in enumerate(words))
-            for words in scope.not_after_phrases
+        if (
+            k > 0
+            and toks[k - 1].text in scope.not_after_ends
+            and any(
+                k >= len(words)
+                and all(toks[k - len(words) + n].text == w for n, w in enumerate(words))
+                for words in scope.not_after_phrases
+            )
         ):
             continue
         if cue.alone and not _alone(toks, k, end):
@@ -261,6 +269,9 @@ def _answer_at(toks: list[Token], k: int, answers: Answers, *, anywhere: bool = 
         end = k + len(answer)
         if end <= len(toks) and all(toks[k + n].text == w for n, w in enumerate(answer)):
             if anywhere or end == len(toks) or toks[end].text in _ANSWER_END:
+                return True
+            # "somatisatie laag -> niet verhoogd"; not a range ("drugs 0-1 keer per week")
+            if toks[end].text == "-" and not toks[end - 1].text.isdigit():
                 return True
     return False
 
@@ -391,6 +402,7 @@ class _Note:
         self.chain = dict(self.spans)
         self._back: dict[int, int] | None = None
         self._advice: list[tuple[int, int]] | None = None
+        self._hyp: tuple[list[tuple[int, int, Cue]], set[int]] | None = None
         self._family: set[int] | None = None
         self._places: dict[str, list[tuple[int, int, Cue]]] = {}
         self.positions = positions
@@ -447,48 +459,62 @@ class _Note:
         """Is the hit at tokens ``i:j`` (``end`` past the list it heads) a condition of advice
         ("bij suïcidale gedachten 113 bellen"), of an explanation ("wat te doen bij paniek"),
         or part of the advice given for such a condition ("... kan zij Veilig Thuis bellen")?"""
-        if self._condition(hit_id, i, end) is not None:
-            return True
-        return self._in_advice(hit_id, i, j)
-
-    def _in_advice(self, hit_id: str, i: int, j: int) -> bool:
-        """Is the hit at ``i:j`` part of advice ("Veilig Thuis bellen", "112 bellen of de
-        crisisdienst") after a hypothetical cue in its sentence? Advice needs a second
-        advice phrase close by: "bij aankomst crisisdienst gebeld" is no advice."""
-        toks, scope = self.toks, self.ctx.hypothetical
-        advice = self.advice()
-        mine = [(a, b) for a, b in advice if a < j and i < b]
-        if not mine:
+        places, sentences = self.hypotheses()
+        if self.toks[i].sentence not in sentences:
             return False
-        sentence, window = toks[i].sentence, scope.consequence_after
-        if not any(
+        scope = self.ctx.hypothetical
+        places = [
+            (k, stop, cue)
+            for k, stop, cue in places
+            if self.toks[k].sentence == self.toks[i].sentence
+            and ((hit_id in cue.only) if cue.only else scope.kind_applies(hit_id))
+        ]
+        return self._condition(places, i, end) or self._in_advice(places, i, j)
+
+    def hypotheses(self) -> tuple[list[tuple[int, int, Cue]], set[int]]:
+        """The hypothetical cues that may hold (one that needs advice only in a sentence with
+        advice), and their sentences."""
+        if self._hyp is None:
+            toks, scope = self.toks, self.ctx.hypothetical
+            advice = self.advice()
+            index = scope.by_first if advice else scope.free_by_first
+            places = _cue_places(toks, scope, self.positions, index)
+            if advice:
+                advised = {toks[a].sentence for a, _ in advice}
+                places = [
+                    p for p in places if not p[2].consequence or toks[p[0]].sentence in advised
+                ]
+            self._hyp = places, {toks[k].sentence for k, _, _ in places}
+        return self._hyp
+
+    def _in_advice(self, places: list[tuple[int, int, Cue]], i: int, j: int) -> bool:
+        """Is the hit at ``i:j`` part of advice ("Veilig Thuis bellen", "112 bellen of de
+        crisisdienst") after one of the hypothetical cues ``places`` of its sentence? Advice
+        needs a second advice phrase close by: "bij aankomst crisisdienst gebeld" is none."""
+        if not any(end <= i for _, end, _ in places):
+            return False
+        toks, window = self.toks, self.ctx.hypothetical.consequence_after
+        advice = self.advice()
+        sentence = toks[i].sentence
+        return any(
             (c, d) != (a, b)
             and toks[c].sentence == sentence
             and (
                 (c >= b and _words_between(toks, b, c, commas=0) <= window)
                 or (d <= a and _words_between(toks, d, a, commas=0) <= window)
             )
-            for a, b in mine
+            for a, b in advice
+            if a < j and i < b
             for c, d in advice
-        ):
-            return False
-        return any(
-            toks[k].sentence == sentence
-            and end <= i
-            and ((hit_id in cue.only) if cue.only else scope.kind_applies(hit_id))
-            for k, end, cue in self.places("hyp", scope)
         )
 
-    def _condition(self, hit_id: str, i: int, j: int) -> tuple[int, int] | None:
-        """The advice that makes the hit at ``i`` (ending its list at ``j``) a condition, the
-        empty span ``(0, 0)`` for a cue that needs none, or None.
+    def _condition(self, places: list[tuple[int, int, Cue]], i: int, j: int) -> bool:
+        """Is the hit at ``i`` (ending its list at ``j``) the condition of one of the
+        hypothetical cues ``places`` of its sentence, with its advice where the cue needs it?
 
         A list of hits joined by "en", "of" or a comma shares the cue of its first item.
         """
         toks, scope = self.toks, self.ctx.hypothetical
-        places = self.places("hyp", scope)
-        if not places:
-            return None
         first = i
         back = self.back()
         while first > 0:
@@ -498,20 +524,12 @@ class _Note:
             if toks[k].text not in _LIST_JOINERS or k not in back:
                 break
             first = back[k]
-        sentence = toks[i].sentence
-        for k, end, cue in places:
-            if toks[k].sentence != sentence:
-                continue
-            if (hit_id not in cue.only) if cue.only else not scope.kind_applies(hit_id):
-                continue
-            if not (end <= first and _reach(toks, end, first, cue, scope)):
-                continue
-            if not cue.consequence:
-                return 0, 0
-            advice = self._advised(k, j, scope)
-            if advice is not None:
-                return advice
-        return None
+        return any(
+            end <= first
+            and _reach(toks, end, first, cue, scope)
+            and (not cue.consequence or self._advised(k, j, scope))
+            for k, end, cue in places
+        )
 
     def back(self) -> dict[int, int]:
         """The start of a hit by its end (for lists of hits)."""
@@ -530,23 +548,23 @@ class _Note:
                 for word in positions.keys() & first
                 for k in positions[word]
                 for words in phrases
-                if _phrase_at(words, toks, k)
+                if words[0] == word and _phrase_at(words, toks, k)
             ]
         return self._advice
 
-    def _advised(self, cue: int, j: int, scope: Scope) -> tuple[int, int] | None:
-        """The advice right after the condition ending at ``j`` (a comma and
-        ``consequence_after`` words may come between), or just before its cue at ``cue``."""
+    def _advised(self, cue: int, j: int, scope: Scope) -> bool:
+        """Does advice stand right after the condition ending at ``j`` (a comma and
+        ``consequence_after`` words may come between), or just before its cue at ``cue``?"""
         toks = self.toks
         sentence = toks[cue].sentence
         for start, end in self.advice():
             if toks[start].sentence != sentence:
                 continue
             if start >= j and _words_between(toks, j, start, commas=1) <= scope.consequence_after:
-                return start, end
+                return True
             if end <= cue and _words_between(toks, end, cue, commas=0) <= scope.consequence_before:
-                return start, end
-        return None
+                return True
+        return False
 
     def _past(self, hit_id: str, sentence: int) -> bool:
         """May a history cue make this hit past? Not with "weer"/"terugval" in the sentence, and

@@ -68,11 +68,15 @@ class Scope:
     not_after: frozenset[str] = frozenset()
     #: Phrases of more words a cue does not work right after ("van haar": "... van haar broer").
     not_after_phrases: tuple[tuple[str, ...], ...] = ()
+    #: The last words of ``not_after_phrases`` (a cheap test first), built on load.
+    not_after_ends: frozenset[str] = frozenset()
     #: Ids that count as past only when the sentence also says it is over ("nu geen ...").
     needs_resolution: frozenset[str] = frozenset()
     resolution: Answers = Answers((), frozenset())
     #: The cues by the words they can start with (``#`` for a number), built on load.
     by_first: dict[str, tuple[Cue, ...]] = field(default_factory=dict)
+    #: The same for the cues that need no advice (all that can stand in a note without any).
+    free_by_first: dict[str, tuple[Cue, ...]] = field(default_factory=dict)
     #: The ids that cues with ids of their own concern, built on load.
     cue_ids: frozenset[str] = frozenset()
     #: Advice that makes a condition hypothetical ("terugkomen", "113 bellen"), and how many
@@ -265,6 +269,7 @@ def _scope(
     scope = Scope(
         cues=parsed,
         by_first=_by_first(parsed),
+        free_by_first=_by_first(cue for cue in parsed if not cue.consequence),
         cue_ids=frozenset(hit_id for cue in parsed for hit_id in cue.only),
         stop=_words(raw["stop"], f"{where}.stop"),
         only=_ids(raw.get("only"), f"{where}.only", vocab),
@@ -272,6 +277,7 @@ def _scope(
         current=_words(raw["current"], f"{where}.current") if "current" in raw else frozenset(),
         not_after=frozenset(words[0] for words in not_after if len(words) == 1),
         not_after_phrases=tuple(words for words in not_after if len(words) > 1),
+        not_after_ends=frozenset(words[-1] for words in not_after if len(words) > 1),
         needs_resolution=_ids(raw.get("needs_resolution"), f"{where}.needs_resolution", vocab),
         resolution=Answers.of(
             _answers(raw["resolution"], f"{where}.resolution") if "resolution" in raw else ()
@@ -396,7 +402,7 @@ def _anchors(
     pattern = re.compile("|".join(sorted(numbers))) if numbers else None
     # A dash before what may end an answer, with nothing but characters that are no token of
     # the note between ("SI-,", "(SI -)", "HG-" at the end).
-    mark = re.compile(r"-(?=[^a-z0-9.;!?\n,:+/-]*(?:[,.;!\n]|$))") if marks else None
+    mark = re.compile(r"-(?=[^a-z0-9.;!?\n,:+/-]*(?:[-,.;!\n]|$))") if marks else None
     return frozenset(words), pattern, mark
 
 

@@ -19,10 +19,16 @@ _MAX_LOOK = 14
 
 def _cue_at(cue: Cue, words: list[str], start: int) -> bool:
     """Does the (multi-word) cue stand at ``start``? One-word cues were found by their word."""
-    if len(cue.tokens) == 1:
+    tokens = cue.tokens
+    if len(tokens) == 1:
         return True
-    end = start + len(cue.tokens)
-    return end <= len(words) and all(
+    end = start + len(tokens)
+    if end > len(words):
+        return False
+    second = tokens[1]
+    if second != NUMBER and words[start + 1] != second:
+        return False  # the usual case: many cues share a first word ("niet", "geen")
+    return all(
         words[start + k] == w or (w == NUMBER and words[start + k].isdigit())
         for k, w in enumerate(cue.tokens)
     )
