@@ -25,6 +25,8 @@ ANY = "*"
 
 _WORD = re.compile(r"[a-z0-9]+")
 _DIGIT = re.compile(r"[0-9]")
+#: A dotted abbreviation, one word for the note reader ("n.v.t." is "nvt").
+_DOTTED = re.compile(r"(?:[a-z]\.){2,}[a-z]?")
 _DIRECTIONS = ("after", "before")
 
 
@@ -143,6 +145,10 @@ class Context:
         """Could any cue, heading or answer stand in this normalised note?"""
         if not self.anchors.isdisjoint(_WORD.findall(norm)):
             return True
+        if "." in norm and not self.anchors.isdisjoint(
+            word.replace(".", "") for word in _DOTTED.findall(norm)
+        ):
+            return True  # "n.v.t.", "i.v.m."
         numbers, marks = self.numbers, self.marks
         if numbers is not None and _DIGIT.search(norm) is not None and numbers.search(norm):
             return True

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -89,7 +90,8 @@ def test_gap_stops_are_the_word_lists_negation_cues():
     text = data.read_text("triage", "lexicon.yaml")
     cue = "    - {cue: nooit, window: 2}\n"
     assert cue in text
-    lexicon = load_lexicon(text.replace(cue, ""))
+    # every cue for all ids that starts with "nooit" ("nooit aan gedacht") goes
+    lexicon = load_lexicon(re.sub(r"    - \{cue: nooit\b(?:(?!only)[^}])*\}\n", "", text))
     assert "nooit" in default_lexicon().gap_stops
     assert "nooit" not in lexicon.gap_stops
     sentence = "Zit nooit lang alleen."

@@ -48,6 +48,13 @@ CASES = [
     ("Psychose: uitgevraagd, geen aanwijzingen.", set(), {"psychische_stoornis_vermoed"}),
     ("Crisisdienst: niet geïndiceerd.", set(), {"acuut_gevaar"}),
     ("Zelfmoord is voor hem geen optie.", set(), {"suicidaliteit"}),
+    ("Nooit aan gedacht om zichzelf iets aan te doen.", set(), {"suicidaliteit"}),
+    ("Drugs komen niet voor.", set(), {"middelengebruik"}),
+    ("Suïcidale gedachten: ontkennend beantwoord.", set(), {"suicidaliteit"}),
+    ("Suïcidaliteit n.v.t.", set(), {"suicidaliteit"}),
+    ("Plan om een terugval te voorkomen.", set(), {"psychisch_instabiel"}),
+    # a cue that opens with an ordinary word stops no '..' gap
+    ("Lijkt stemmen te horen.", {"psychische_stoornis_vermoed"}, set()),
     # ruled out, unconfirmed, a known disorder's plan
     ("DD depressie, niet waarschijnlijk.", set(), {"psychische_stoornis_vermoed"}),
     ("Somber, depressie niet waarschijnlijk.", {PSY}, {"psychische_stoornis_vermoed"}),
