@@ -17,6 +17,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import replace
+from functools import cache
 from typing import TYPE_CHECKING, NamedTuple
 
 from .context_rules import (
@@ -44,6 +46,8 @@ _BEFORE_ANSWER = frozenset({"?", ":", ",", "-"})
 #: What joins the hits of a list that shares one condition ("bij somberheid, angst of ...").
 _LIST_JOINERS = frozenset({"en", "of", ","})
 _ARTICLES = frozenset({"een", "de", "het"})
+#: How many more words a hypothetical cue reaches into a list with "en" or "of".
+_LIST_WORDS = 4
 #: A pause between a condition and its advice ("bij twijfel: bellen", "bij X, direct bellen").
 _PAUSE = frozenset({",", ":", "-"})
 
@@ -157,6 +161,12 @@ def _reach(toks: list[Token], start: int, stop: int, cue: Cue, scope: Scope) -> 
             return False
         words += tok.word
     return words <= cue.window
+
+
+@cache
+def _in_list(cue: Cue) -> Cue:
+    """The cue as it reaches into a list: over its commas and a few more words."""
+    return replace(cue, crosses_comma=True, window=cue.window + _LIST_WORDS)
 
 
 def _words_between(toks: list[Token], start: int, stop: int, commas: int) -> int:
@@ -469,7 +479,20 @@ class _Note:
             if self.toks[k].sentence == self.toks[i].sentence
             and ((hit_id in cue.only) if cue.only else scope.kind_applies(hit_id))
         ]
-        return self._condition(places, i, end) or self._in_advice(places, i, j)
+        last, listed = self._list_end(j)
+        return self._condition(places, i, max(end, last), listed) or self._in_advice(places, i, j)
+
+    def _list_end(self, j: int) -> tuple[int, bool]:
+        """The end of the list of hits that goes on after the hit ending at ``j`` ("somberheid,
+        angst of doodsgedachten"), and whether it has an "en" or "of" in it."""
+        toks, starts, listed = self.toks, self.chain, False
+        while j < len(toks) and toks[j].text in _LIST_JOINERS:
+            k = j + 2 if j + 2 < len(toks) and toks[j + 1].text in _ARTICLES else j + 1
+            if k not in starts:
+                break
+            listed = listed or toks[j].text != ","
+            j = starts[k]
+        return j, listed
 
     def hypotheses(self) -> tuple[list[tuple[int, int, Cue]], set[int]]:
         """The hypothetical cues that may hold (one that needs advice only in a sentence with
@@ -508,11 +531,15 @@ class _Note:
             for c, d in advice
         )
 
-    def _condition(self, places: list[tuple[int, int, Cue]], i: int, j: int) -> bool:
+    def _condition(
+        self, places: list[tuple[int, int, Cue]], i: int, j: int, listed: bool = False
+    ) -> bool:
         """Is the hit at ``i`` (ending its list at ``j``) the condition of one of the
         hypothetical cues ``places`` of its sentence, with its advice where the cue needs it?
 
-        A list of hits joined by "en", "of" or a comma shares the cue of its first item.
+        A list of hits joined by "en" or "of" shares the cue of its first item, and so does
+        one with commas that ends in "en" or "of" ("bij somberheid, angst of doodsgedachten";
+        ``listed``: the list goes on after this hit). "bij stress, somber" is no list.
         """
         toks, scope = self.toks, self.ctx.hypothetical
         first = i
@@ -521,12 +548,18 @@ class _Note:
             k = first - 1
             if toks[k].text in _ARTICLES and k > 0:
                 k -= 1  # "bij zelfbeschadiging of een doodswens"
-            if toks[k].text not in _LIST_JOINERS or k not in back:
+            text = toks[k].text
+            if text not in _LIST_JOINERS or k not in back or (text == "," and not listed):
                 break
+            listed = True
             first = back[k]
         return any(
             end <= first
-            and _reach(toks, end, first, cue, scope)
+            and (
+                _reach(toks, end, first, cue, scope)
+                # a list may have items that are no finding: "bij onrust, paniek of ..."
+                or (listed and _reach(toks, end, first, _in_list(cue), scope))
+            )
             and (not cue.consequence or self._advised(k, j, scope))
             for k, end, cue in places
         )

@@ -31,6 +31,14 @@ CASES = [
     # the advice names a service that is itself a phrase; without a condition it counts
     ("Bij escalatie thuis 112 bellen of de crisisdienst via de HAP.", set(), {"acuut_gevaar"}),
     ("Bij aankomst crisisdienst gebeld.", {"acuut_gevaar"}, set()),
+    ("Bij suïcidaliteit crisisdienst inschakelen.", set(), {"suicidaliteit", "acuut_gevaar"}),
+    ("Bij crisis: 113 Zelfmoordpreventie.", set(), {"suicidaliteit"}),
+    ("Heeft contact gehad met 113 Zelfmoordpreventie.", {"suicidaliteit"}, set()),
+    ("Zo nodig contact met de POH bij toename van de angst.", set(), {PSY}),
+    ("Afgesproken dat hij belt bij suïcidale gedachten.", set(), {"suicidaliteit"}),
+    # a list shares its condition; a comma alone makes no list
+    ("Bij somberheid, paniek of doodsgedachten terugkomen.", set(), {PSY, "suicidaliteit"}),
+    ("Valt terug bij stress, somber.", {PSY}, set()),
     # explanations
     ("Besproken wat te doen bij een paniekaanval.", set(), {"psychische_stoornis_vermoed"}),
     ("Voorlichting gegeven over de gevolgen van alcohol en drugs.", set(), {"middelengebruik"}),
