@@ -60,6 +60,9 @@ CASES = [
     ("Drugs komen niet voor.", set(), {"middelengebruik"}),
     ("Suïcidale gedachten: ontkennend beantwoord.", set(), {"suicidaliteit"}),
     ("Suïcidaliteit n.v.t.", set(), {"suicidaliteit"}),
+    ("Drugs: nihil.", set(), {"middelengebruik"}),
+    ("Alcoholgebruik normaal.", set(), {"middelengebruik"}),
+    ("Er lijkt geen sprake te zijn van een psychose.", set(), {"psychische_stoornis_vermoed"}),
     ("Plan om een terugval te voorkomen.", set(), {"psychisch_instabiel"}),
     # a cue that opens with an ordinary word stops no '..' gap
     ("Lijkt stemmen te horen.", {"psychische_stoornis_vermoed"}, set()),
