@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import replace
 from functools import cache
 from typing import TYPE_CHECKING, NamedTuple
@@ -130,6 +130,13 @@ def from_reader(
     return out, positions
 
 
+def _common(positions: dict[str, list[int]], words: Collection[str]) -> list[str]:
+    """The words of ``words`` that stand in the note (looked up from the smaller side)."""
+    if len(words) < len(positions):
+        return [word for word in words if word in positions]
+    return [word for word in positions if word in words]
+
+
 def _phrase_at(parts: Sequence[frozenset[str] | str], toks: list[Token], k: int) -> bool:
     if k + len(parts) > len(toks):
         return False
@@ -203,7 +210,7 @@ def _cue_places(
     index = scope.by_first if index is None else index
     starts = [
         (k, cue)
-        for word in positions.keys() & index.keys()
+        for word in _common(positions, index)
         for k in positions[word]
         for cue in index[word]
     ]
@@ -259,7 +266,7 @@ def _sections(
     """The sentences that open with a family-history heading ("FA: ...")."""
     found = set()
     firsts = {words[0] for words in sections}
-    for k in (k for word in positions.keys() & firsts for k in positions[word]):
+    for k in (k for word in _common(positions, firsts) for k in positions[word]):
         tok = toks[k]
         if k > 0 and toks[k - 1].sentence == tok.sentence:
             continue
@@ -435,7 +442,7 @@ class _Note:
             positions, toks = self.positions, self.toks
             self._instruments = {
                 toks[k].sentence
-                for word in positions.keys() & self.ctx.question.instruments
+                for word in _common(positions, self.ctx.question.instruments)
                 for k in positions[word]
             }
         return sentence in self._instruments
@@ -462,16 +469,18 @@ class _Note:
             or _answered_no(toks, answer_at, q, q.answers)
             or (self.instrument(sentence) and _answered_no(toks, answer_at, q, q.scored_answers))
             or _listed_after_negation(toks, i, ctx.lists)
-            or (ctx.hypothetical.applies(hit.id) and self._hypothetical(hit.id, i, j, answer_at))
+            or (
+                sentence in self.hypotheses()[1]
+                and ctx.hypothetical.applies(hit.id)
+                and self._hypothetical(hit.id, i, j, answer_at)
+            )
         )
 
     def _hypothetical(self, hit_id: str, i: int, j: int, end: int) -> bool:
         """Is the hit at tokens ``i:j`` (``end`` past the list it heads) a condition of advice
         ("bij suïcidale gedachten 113 bellen"), of an explanation ("wat te doen bij paniek"),
         or part of the advice given for such a condition ("... kan zij Veilig Thuis bellen")?"""
-        places, sentences = self.hypotheses()
-        if self.toks[i].sentence not in sentences:
-            return False
+        places = self.hypotheses()[0]
         scope = self.ctx.hypothetical
         places = [
             (k, stop, cue)
@@ -514,7 +523,7 @@ class _Note:
         """Is the hit at ``i:j`` part of advice ("Veilig Thuis bellen", "112 bellen of de
         crisisdienst") after one of the hypothetical cues ``places`` of its sentence? Advice
         needs a second advice phrase close by: "bij aankomst crisisdienst gebeld" is none."""
-        if not any(end <= i for _, end, _ in places):
+        if not any(end <= i and cue.direction == "after" for _, end, cue in places):
             return False
         toks, window = self.toks, self.ctx.hypothetical.consequence_after
         advice = self.advice()
@@ -554,11 +563,15 @@ class _Note:
             listed = True
             first = back[k]
         return any(
-            end <= first
-            and (
-                _reach(toks, end, first, cue, scope)
-                # a list may have items that are no finding: "bij onrust, paniek of ..."
-                or (listed and _reach(toks, end, first, _in_list(cue), scope))
+            (
+                end <= first
+                and (
+                    _reach(toks, end, first, cue, scope)
+                    # a list may have items that are no finding: "bij onrust, paniek of ..."
+                    or (listed and _reach(toks, end, first, _in_list(cue), scope))
+                )
+                if cue.direction == "after"
+                else j <= k and _reach(toks, j, k, cue, scope)  # "... te voorkomen"
             )
             and (not cue.consequence or self._advised(k, j, scope))
             for k, end, cue in places
@@ -578,7 +591,7 @@ class _Note:
             phrases = self.ctx.hypothetical.consequences.phrases
             self._advice = [
                 (k, k + len(words))
-                for word in positions.keys() & first
+                for word in _common(positions, first)
                 for k in positions[word]
                 for words in phrases
                 if words[0] == word and _phrase_at(words, toks, k)
