@@ -202,17 +202,18 @@ def _cue_places(
     toks: list[Token],
     scope: Scope,
     positions: dict[str, list[int]],
-    index: dict[str, tuple[Cue, ...]] | None = None,
+    index: dict[str, tuple[tuple[Cue, int], ...]] | None = None,
 ) -> list[tuple[int, int, Cue]]:
     """Every place in the note where a cue of ``scope`` (or of ``index``, some of its cues by
-    their first word) stands, with its token span (in no particular order)."""
+    their anchor) stands, with its token span (in no particular order)."""
     places = []
-    index = scope.by_first if index is None else index
+    index = scope.by_anchor if index is None else index
     starts = [
-        (k, cue)
+        (k - at, cue)
         for word in _common(positions, index)
         for k in positions[word]
-        for cue in index[word]
+        for cue, at in index[word]
+        if k >= at
     ]
     for k, cue in starts:
         if not _phrase_at(cue.tokens, toks, k):
@@ -509,7 +510,7 @@ class _Note:
         if self._hyp is None:
             toks, scope = self.toks, self.ctx.hypothetical
             advice = self.advice()
-            index = scope.by_first if advice else scope.free_by_first
+            index = scope.by_anchor if advice else scope.free_by_anchor
             places = _cue_places(toks, scope, self.positions, index)
             if advice:
                 advised = {toks[a].sentence for a, _ in advice}
@@ -587,14 +588,13 @@ class _Note:
         """Where advice ("terugkomen", "113 bellen", "Veilig Thuis") stands in the note."""
         if self._advice is None:
             toks, positions = self.toks, self.positions
-            first = self.ctx.hypothetical.consequences.first
-            phrases = self.ctx.hypothetical.consequences.phrases
+            index = self.ctx.hypothetical.consequence_index
             self._advice = [
                 (k, k + len(words))
-                for word in _common(positions, first)
+                for word in _common(positions, index)
                 for k in positions[word]
-                for words in phrases
-                if words[0] == word and _phrase_at(words, toks, k)
+                for words in index[word]
+                if len(words) == 1 or _phrase_at(words, toks, k)
             ]
         return self._advice
 

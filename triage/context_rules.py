@@ -76,14 +76,19 @@ class Scope:
     needs_resolution: frozenset[str] = frozenset()
     resolution: Answers = Answers((), frozenset())
     #: The cues by the words they can start with (``#`` for a number), built on load.
-    by_first: dict[str, tuple[Cue, ...]] = field(default_factory=dict)
+    #: The cues by each word of their most telling part (``#`` for a number), with where that
+    #: part stands in the cue, built on load: a rare word finds far fewer places to check than
+    #: a cue's first word ("in het verleden" is found by "verleden", not by every "in").
+    by_anchor: dict[str, tuple[tuple[Cue, int], ...]] = field(default_factory=dict)
     #: The same for the cues that need no advice (all that can stand in a note without any).
-    free_by_first: dict[str, tuple[Cue, ...]] = field(default_factory=dict)
+    free_by_anchor: dict[str, tuple[tuple[Cue, int], ...]] = field(default_factory=dict)
     #: The ids that cues with ids of their own concern, built on load.
     cue_ids: frozenset[str] = frozenset()
     #: Advice that makes a condition hypothetical ("terugkomen", "113 bellen"), and how many
     #: words may stand between it and the hit after it, or between it and the cue before it.
     consequences: Answers = Answers((), frozenset())
+    #: The advice phrases by their first word, built on load.
+    consequence_index: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict)
     consequence_after: int = 0
     consequence_before: int = 0
 
@@ -155,13 +160,15 @@ class Context:
         return marks is not None and "-" in norm and marks.search(norm) is not None
 
 
-def _by_first(cues: Iterable[Cue]) -> dict[str, tuple[Cue, ...]]:
-    """The cues by each word they can start with; ``#`` for those starting with a number."""
-    index: dict[str, list[Cue]] = {}
+def _by_anchor(cues: Iterable[Cue]) -> dict[str, tuple[tuple[Cue, int], ...]]:
+    """The cues by each word of their anchor (see :func:`_anchor`), with its place in the cue;
+    ``#`` for those anchored by a number."""
+    index: dict[str, list[tuple[Cue, int]]] = {}
     for cue in cues:
-        first = cue.tokens[0]
-        for word in first if isinstance(first, frozenset) else (first,):
-            index.setdefault(word, []).append(cue)
+        at = _anchor_at(cue.tokens)
+        part = cue.tokens[at]
+        for word in part if isinstance(part, frozenset) else (part,):
+            index.setdefault(word, []).append((cue, at))
     return {word: tuple(found) for word, found in index.items()}
 
 
@@ -274,8 +281,8 @@ def _scope(
             raise _fail(f"{where}.cues[{n}].consequence", "alleen met een lijst 'consequences'")
     scope = Scope(
         cues=parsed,
-        by_first=_by_first(parsed),
-        free_by_first=_by_first(cue for cue in parsed if not cue.consequence),
+        by_anchor=_by_anchor(parsed),
+        free_by_anchor=_by_anchor(cue for cue in parsed if not cue.consequence),
         cue_ids=frozenset(hit_id for cue in parsed for hit_id in cue.only),
         stop=_words(raw["stop"], f"{where}.stop"),
         only=_ids(raw.get("only"), f"{where}.only", vocab),
@@ -289,6 +296,10 @@ def _scope(
             _answers(raw["resolution"], f"{where}.resolution") if "resolution" in raw else ()
         ),
         consequences=Answers.of(consequences),
+        consequence_index={
+            word: tuple(c for c in consequences if c[0] == word)
+            for word in {c[0] for c in consequences}
+        },
         consequence_after=_int(raw.get("consequence_after", 0), f"{where}.consequence_after", 0, 8),
         consequence_before=_int(
             raw.get("consequence_before", 0), f"{where}.consequence_before", 0, 8
@@ -364,14 +375,19 @@ def _classes(raw: object) -> dict[str, frozenset[str]]:
 def _anchor(cue_tokens: Sequence[frozenset[str] | str]) -> frozenset[str] | str:
     """The part of a cue a note must contain for the cue to stand in it: its most telling word
     or class (the longest on average, the later one on a tie), or ``#`` for a number."""
+    return cue_tokens[_anchor_at(cue_tokens)]
 
-    def weight(n_part: tuple[int, frozenset[str] | str]) -> float:
-        n, part = n_part
+
+def _anchor_at(cue_tokens: Sequence[frozenset[str] | str]) -> int:
+    """Where the anchor (see :func:`_anchor`) stands in the cue."""
+
+    def weight(n: int) -> float:
+        part = cue_tokens[n]
         if isinstance(part, frozenset):
             return sum(map(len, part)) / len(part) + n / 10
         return {NUMBER: 3.5, ANY: -1.0}.get(part, len(part) + n / 10)
 
-    return max(enumerate(cue_tokens), key=weight)[1]
+    return max(range(len(cue_tokens)), key=weight)
 
 
 def _number_pattern(cue: Cue | tuple[str, ...]) -> str:
