@@ -220,6 +220,10 @@ def test_dutch_stems_of_the_snowball_3_algorithm(words, expected):
         ("notes_heldout6.yaml", 0.76, 0.74, 3),  # measured 0.782 / 0.764 / 3
         ("notes_heldout7.yaml", 0.86, 0.86, 0),  # measured 0.883 / 0.888 / 0
         ("notes_heldout8.yaml", 0.76, 0.74, 4),  # measured 0.787 / 0.769 / 4
+        # Set 9 (what must not count) was read for the round on negation and advice lines:
+        # optimistic. Set 10 was read by no one who changed the word list or code.
+        ("notes_heldout9.yaml", 0.78, 0.76, 1),  # measured 0.805 / 0.781 / 1
+        ("notes_heldout10.yaml", 0.64, 0.60, 7),  # measured 0.667 / 0.623 / 7
     ],
 )
 def test_later_heldout_set_floors(name, min_precision, min_f1, max_negated):
