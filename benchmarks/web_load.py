@@ -14,8 +14,8 @@ Needs (not project dependencies, nothing is installed at run time):
 
 Example (the database is created once, e.g. ``createdb -O ww ww_load``; its catalogue is
 replaced by the demo catalogue when empty). The defaults run gunicorn as the README recommends
-for production (``-k sync -w 3``); ``--worker-class gthread --threads 4 --workers 2`` runs the
-threaded worker with keep-alive instead:
+for production (``-k sync -w 2`` on two cores); ``--worker-class gthread --threads 4`` runs
+the threaded worker with keep-alive instead:
 
     python benchmarks/web_load.py --database-url postgresql://ww:ww@127.0.0.1:5432/ww_load \\
         --connections 50 --seconds 20
@@ -348,7 +348,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--database-url", default=os.environ.get("WELZIJNSWIJZER_DATABASE_URL"),
                         help="PostgreSQL URL (default: WELZIJNSWIJZER_DATABASE_URL)")
-    parser.add_argument("--workers", type=int, default=3)
+    parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--worker-class", choices=["sync", "gthread"], default="sync")
     parser.add_argument("--threads", type=int, default=4,
                         help="threads per gunicorn worker (gthread only)")
