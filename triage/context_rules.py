@@ -12,11 +12,10 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import NamedTuple
 
-import yaml
-
 import data
 from socialmap.vocabulary import Vocabulary, load_vocabulary
 
+from .datafile import read_yaml
 from .errors import RulesError
 from .lexicon import normalise, tokens_of
 
@@ -172,10 +171,12 @@ def _by_anchor(cues: Iterable[Cue]) -> dict[str, tuple[tuple[Cue, int], ...]]:
     return {word: tuple(found) for word, found in index.items()}
 
 
+#: How this file's errors begin.
+_KIND = "Ongeldige contextlijst"
+
+
 def _fail(where: str, message: str) -> RulesError:
-    return RulesError(
-        f"Ongeldige contextlijst: {where}: {message}", [{"field": where, "message": message}]
-    )
+    return RulesError.at(_KIND, where, message)
 
 
 def _words(raw: object, where: str) -> frozenset[str]:
@@ -499,11 +500,7 @@ def load_context(text: str | None = None) -> Context:
     """Load context data from YAML text, or the packaged default."""
     if text is None:
         return default_context()
-    try:
-        raw = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        raise _fail("YAML", str(getattr(exc, "problem", exc))) from None
-    return parse_context(raw)
+    return parse_context(read_yaml(text, _KIND))
 
 
 @cache

@@ -21,3 +21,9 @@ class TriageError(Exception):
 
 class RulesError(TriageError):
     """The rules or word-list file is invalid; raised when it is loaded."""
+
+    @classmethod
+    def at(cls, file_kind: str, where: str, message: str) -> RulesError:
+        """The error for one place of a data file: "<file_kind>: <where>: <message>"."""
+        return cls(f"{file_kind}: {where}: {message}", [{"field": where, "message": message}])
+

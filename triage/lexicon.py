@@ -8,12 +8,12 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cache
 
-import yaml
 from rapidfuzz import utils
 
 import data
 from socialmap.vocabulary import Vocabulary, load_vocabulary
 
+from .datafile import read_yaml
 from .errors import RulesError
 from .stemming import MIN_LENGTH, stem_keys
 from .stemming import stem as stem_word
@@ -274,10 +274,12 @@ def _by_letter(words: set[str], min_length: int) -> dict[str, list[str]]:
     return dict(grouped)
 
 
+#: How this file's errors begin.
+_KIND = "Ongeldige woordenlijst"
+
+
 def _fail(where: str, message: str) -> RulesError:
-    return RulesError(
-        f"Ongeldige woordenlijst: {where}: {message}", [{"field": where, "message": message}]
-    )
+    return RulesError.at(_KIND, where, message)
 
 
 def _phrase(raw: object, where: str) -> tuple[str, ...]:
@@ -428,11 +430,7 @@ def load_lexicon(text: str | None = None) -> Lexicon:
     """Load a word list from YAML text, or the packaged default."""
     if text is None:
         return default_lexicon()
-    try:
-        raw = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        raise _fail("YAML", str(getattr(exc, "problem", exc))) from None
-    return parse_lexicon(raw)
+    return parse_lexicon(read_yaml(text, _KIND))
 
 
 @cache

@@ -9,8 +9,6 @@ from difflib import get_close_matches
 from functools import cache
 from pathlib import Path
 
-import yaml
-
 import data
 from socialmap.vocabulary import Vocabulary, load_vocabulary
 
@@ -22,6 +20,7 @@ from .conditions import (
     leaf_tests,
     parse_condition,
 )
+from .datafile import read_yaml
 from .errors import RulesError
 from .models import Reason, RuleNotFired
 
@@ -125,10 +124,12 @@ class RuleSet:
         return _RANK[route]
 
 
+#: How this file's errors begin.
+_KIND = "Ongeldig regelbestand"
+
+
 def _fail(where: str, message: str) -> RulesError:
-    return RulesError(
-        f"Ongeldig regelbestand: {where}: {message}", [{"field": where, "message": message}]
-    )
+    return RulesError.at(_KIND, where, message)
 
 
 def _keys(raw: object, allowed: set[str] | tuple[str, ...], required: set[str], where: str) -> dict:
@@ -302,13 +303,7 @@ def load_rules(path_or_text: str | Path | None = None) -> RuleSet:
 
 
 def _from_text(text: str) -> RuleSet:
-    try:
-        raw = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f"regel {mark.line + 1}" if mark is not None else "YAML"
-        raise _fail(where, f"geen geldige YAML ({getattr(exc, 'problem', exc)})") from None
-    return parse_rules(raw)
+    return parse_rules(read_yaml(text, _KIND))
 
 
 @cache
