@@ -166,7 +166,7 @@ class Result(Protocol):
     signup: str | None
 
 
-#: Catalogue texts (names, organisations, reasons, ...) remembered escaped, per process.
+#: Catalogue texts (names, organisations, times, ...) remembered escaped, per process.
 TEXT_CACHE_SIZE = 8192
 
 
@@ -188,8 +188,9 @@ def _card(r: Result, labels: Mapping[str, str], script_root: str, form_head: str
     name = _text(r.name)
     distance = "" if r.distance_km is None else f" · {_text(km(r.distance_km))}"
     tags = "".join([f'<span class="tag">{labels.get(d, "")}</span> ' for d in r.dimensions])
+    # Reasons are escaped each time, not remembered: one of them quotes the coach's search words.
     reasons = ("" if not r.reasons else '<ul class="reasons">'
-               + "".join([f"<li>{_text(reason)}</li>" for reason in r.reasons]) + "</ul>")
+               + "".join([f"<li>{escape(reason)}</li>" for reason in r.reasons]) + "</ul>")
     button = ('<p class="muted">Staat op de lijst.</p>' if on_list else
               '<button type="submit" class="secondary">Op de lijst<span class="visually-hidden">'
               f": {name}</span></button>")

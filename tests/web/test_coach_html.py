@@ -11,6 +11,7 @@ from flask.testing import FlaskClient
 from werkzeug.datastructures import MultiDict
 
 from matcher.answer import MatchResult
+from web import coach_html
 from web.coach_html import coach_filters_html, result_cards_html, spinnenweb_inputs_html
 
 # The markup as the templates had it (partials/macros.html and coach/search.html).
@@ -188,3 +189,15 @@ def test_results_page_mints_a_token_only_with_a_form(catalogue: Flask,
     found = client.get("/coach?zoeken=1&postcode=9711+AB")
     html = found.get_data(as_text=True)
     assert 'name="csrf_token"' in html and "Set-Cookie" in found.headers
+
+
+def test_search_words_are_not_remembered(catalogue: Flask, client: FlaskClient) -> None:
+    """The reason that quotes the coach's search words is escaped per page, never cached."""
+    words = "wandelen"
+    page = client.get(f"/coach?zoeken=1&postcode=9711+AB&zoek={words}").get_data(as_text=True)
+    assert f"Past bij je zoekvraag &#34;{words}&#34;" in page
+    assert coach_html._text.cache_info().currsize > 0  # catalogue texts are remembered
+    before = coach_html._text.cache_info()
+    coach_html._text(f'Past bij je zoekvraag "{words}"')  # a hit if the page had cached it
+    assert coach_html._text.cache_info().hits == before.hits, "search words outlive the page"
+    coach_html._text.cache_clear()
