@@ -2,6 +2,9 @@
 
 ``url_for`` in templates remembers the links it built: a relative link depends only on the
 endpoint, its values and the script root, and pages build the same few dozen links every time.
+Only links whose values all go into the path (an activity's or a referral's id) are remembered:
+a query string can carry what a user typed (a postcode, search words, the page to return to),
+and nothing a user types is kept.
 """
 
 from __future__ import annotations
@@ -11,7 +14,7 @@ from datetime import date, datetime
 from functools import lru_cache
 from typing import Any
 
-from flask import Flask, has_request_context, request
+from flask import Flask, current_app, has_request_context, request
 from flask import url_for as flask_url_for
 from markupsafe import Markup, escape
 
@@ -49,18 +52,28 @@ def _cached_url(script_root: str, endpoint: str,
     return flask_url_for(endpoint, **arguments)
 
 
-def url_for(endpoint: str, **values: Any) -> str:
-    """Flask's ``url_for``, remembered for relative links with plain values.
+@lru_cache(maxsize=512)
+def _path_arguments(url_map_id: int, endpoint: str) -> frozenset[str]:
+    """The values every URL rule of ``endpoint`` puts into the path (none if it is unknown)."""
+    try:
+        rules = list(current_app.url_map.iter_rules(endpoint))
+    except KeyError:
+        return frozenset()
+    return frozenset.intersection(*(frozenset(rule.arguments) for rule in rules))
 
-    Links relative to the current blueprint (``.name``), external links, links with list values
-    and links outside a request are built every time.
+
+def url_for(endpoint: str, **values: Any) -> str:
+    """Flask's ``url_for``, remembered for relative links whose values all go into the path.
+
+    Links with a query string, relative to the current blueprint (``.name``), external links,
+    links with list values and links outside a request are built every time.
     """
-    if (endpoint.startswith(".") or any(k.startswith("_") for k in values)
-            or not has_request_context()):
+    if (endpoint.startswith(".") or not has_request_context()
+            or not values.keys() <= _path_arguments(id(current_app.url_map), endpoint)):
         return flask_url_for(endpoint, **values)
     try:
         key = tuple((name, type(value), value) for name, value in values.items())
-        hash(key)  # in the given order (the query string's), typed (1 is not True)
+        hash(key)  # typed: 1 is not True
     except TypeError:
         return flask_url_for(endpoint, **values)
     return _cached_url(request.script_root, endpoint, key)

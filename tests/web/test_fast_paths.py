@@ -11,7 +11,7 @@ from flask import url_for as flask_url_for
 from flask.sessions import SecureCookieSessionInterface
 from flask.testing import FlaskClient
 
-from web import domain
+from web import domain, templating
 from web.security import SessionInterface
 from web.templating import described_attrs, field_error_html, url_for
 
@@ -47,6 +47,21 @@ def test_links_with_lists_or_options_are_built_every_time(app: Flask) -> None:
     with app.app_context():  # outside a request: Flask's own rules (here an error, no cache)
         with pytest.raises(RuntimeError):
             url_for("pages.home")
+
+
+def test_links_with_a_query_string_are_not_remembered(app: Flask) -> None:
+    """A query string can carry what a user typed (the page to return to, search words)."""
+    templating._cached_url.cache_clear()
+    with app.test_request_context("/coach"):
+        url_for("activity.detail", activity_id="demo-0009")
+        remembered = templating._cached_url.cache_info().currsize
+        for endpoint, values in [("auth.login", {"next": "/coach?zoeken=1&postcode=9711AB"}),
+                                 ("coach.search", {"postcode": "9711AB", "zoek": "rouw"}),
+                                 ("activity.detail", {"activity_id": "x", "terug": "/coach"})]:
+            assert url_for(endpoint, **values) == flask_url_for(endpoint, **values)
+        assert templating._cached_url.cache_info().currsize == remembered
+        assert url_for("activity.detail", activity_id="demo-0010") == "/activiteit/demo-0010"
+        assert templating._cached_url.cache_info().currsize == remembered + 1
 
 
 def test_templates_use_the_remembered_links(app: Flask) -> None:
