@@ -41,7 +41,7 @@ class Condition:
     """One parsed condition node."""
 
     op: str
-    value: object = None
+    value: str | float | None = None
     children: tuple[Condition, ...] = ()
     dimension: str | None = None
     ids: tuple[str, ...] = ()

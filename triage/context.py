@@ -19,7 +19,7 @@ from bisect import bisect_left
 from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import replace
 from functools import cache
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 from .context_rules import (
     ANY,
@@ -52,15 +52,36 @@ _LIST_WORDS = 4
 _PAUSE = frozenset({",", ":", "-"})
 
 
-class Token(NamedTuple):
-    """One word or punctuation mark of the note, with its sentence and comma segment."""
+class Token:
+    """One word or punctuation mark of the note, with its sentence and comma segment.
 
-    text: str
-    start: int
-    end: int
-    sentence: int
-    segment: int
-    word: bool
+    A plain class with slots: compiled (see the README), its fields are read directly.
+    """
+
+    __slots__ = ("end", "segment", "sentence", "start", "text", "word")
+
+    def __init__(
+        self, text: str, start: int, end: int, sentence: int, segment: int, word: bool
+    ) -> None:
+        self.text = text
+        self.start = start
+        self.end = end
+        self.sentence = sentence
+        self.segment = segment
+        self.word = word
+
+    def _fields(self) -> tuple[str, int, int, int, int, bool]:
+        return self.text, self.start, self.end, self.sentence, self.segment, self.word
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Token) and self._fields() == other._fields()
+
+    def __hash__(self) -> int:
+        return hash(self._fields())
+
+    def __repr__(self) -> str:
+        text, start, end, sentence, segment, word = self._fields()
+        return f"Token({text!r}, {start}, {end}, sentence={sentence}, segment={segment}, {word})"
 
 
 def tokenize(norm: str, no_stop: frozenset[str] = frozenset()) -> list[Token]:
@@ -68,63 +89,74 @@ def tokenize(norm: str, no_stop: frozenset[str] = frozenset()) -> list[Token]:
 
     A full stop right after a word of ``no_stop`` ("pt.", "fam.") does not end the sentence.
     """
-    return from_reader(norm, list(_WORDS.finditer(norm)), no_stop)[0]
+    return from_reader(norm, *_scan(norm), no_stop)[0]
+
+
+def _scan(norm: str) -> tuple[list[int], list[int], list[int]]:
+    """Where the words of :data:`_WORDS` start and end, and where the marks outside them stand
+    (the dots of "i.v.m." are part of its word)."""
+    starts: list[int] = []
+    ends: list[int] = []
+    inside: set[int] = set()
+    for match in _WORDS.finditer(norm):
+        start, end = match.span()
+        starts.append(start)
+        ends.append(end)
+        if "." in match.group():
+            inside.update(range(start, end))
+    marks = [mark.start() for mark in _MARK.finditer(norm) if mark.start() not in inside]
+    return starts, ends, marks
 
 
 def from_reader(
-    norm: str, matches: Sequence[re.Match[str]], no_stop: frozenset[str]
+    norm: str, starts: list[int], ends: list[int], marks: list[int], no_stop: frozenset[str]
 ) -> tuple[list[Token], dict[str, list[int]]]:
-    """The note's tokens from its word matches (the reader's, or :data:`_WORDS`'), and where
-    each word stands (numbers also under ``#``).
+    """The note's tokens from where its words and marks stand (the reader's, or
+    :func:`_scan`'s), and where each word stands (numbers also under ``#``).
 
-    The reader's scan finds exactly the words of :data:`_WORDS` (it consumes no letter or digit
-    outside a word), one match per word; an abbreviation it expands repeats its match. Only
-    the punctuation marks are searched here; those inside a word (the dots of "i.v.m.") are
-    passed over. A full stop right after a word of ``no_stop`` does not end the sentence.
+    ``starts`` and ``ends`` hold one entry per word of :data:`_WORDS`; an abbreviation the
+    reader expands repeats its entry. ``marks`` are the offsets of the punctuation marks
+    outside words. A full stop right after a word of ``no_stop`` does not end the sentence.
     """
     out: list[Token] = []
     positions: dict[str, list[int]] = {}
-    add, make, where = out.append, tuple.__new__, positions.get
-    sentence = segment = 0
+    sentence = segment = m = n = 0
     previous = ""
-    marks = [(mark.start(), mark.group()) for mark in _MARK.finditer(norm)]
-    marks.append((len(norm) + 1, ""))
-    m = n = 0
-    last = None
-    for match in (*matches, None):
-        if match is last and match is not None:
-            continue
-        last = match
-        start, end = (len(norm), 0) if match is None else match.span()
-        at, text = marks[m]
-        while at < start:
-            if not (text == "." and previous in no_stop):
-                add(make(Token, (text, at, at + 1, sentence, segment, False)))
-                n += 1
-                if text in _SENTENCE_END:
-                    sentence += 1
-                    segment += 1
-                elif text == ",":
-                    segment += 1
-                previous = text
+    last = -1
+    count, mark_count = len(starts), len(marks)
+    for k in range(count + 1):
+        start = starts[k] if k < count else len(norm) + 1
+        if start == last:
+            continue  # the next word of an expanded abbreviation
+        last = start
+        while m < mark_count and marks[m] < start:
+            at = marks[m]
+            text = norm[at]
             m += 1
-            at, text = marks[m]
-        if match is None:
+            if text == "." and previous in no_stop:
+                continue
+            out.append(Token(text, at, at + 1, sentence, segment, False))
+            n += 1
+            if text in _SENTENCE_END:
+                sentence += 1
+                segment += 1
+            elif text == ",":
+                segment += 1
+            previous = text
+        if k == count:
             break
-        while at < end:  # the dots of an abbreviation
-            m += 1
-            at = marks[m][0]
-        text = match.group()
+        end = ends[k]
+        text = norm[start:end]
         if "." in text:
             text = text.replace(".", "")
-        found = where(text)
+        found = positions.get(text)
         if found is None:
             positions[text] = [n]
         else:
             found.append(n)
         if text.isdigit():
             positions.setdefault(NUMBER, []).append(n)
-        add(make(Token, (text, start, end, sentence, segment, True)))
+        out.append(Token(text, start, end, sentence, segment, True))
         n += 1
         previous = text
     return out, positions
@@ -360,21 +392,27 @@ def apply_context(
     text: str,
     hits: list[Hit],
     context: Context | None = None,
-    reader: tuple[str, Sequence[re.Match[str]]] | None = None,
+    reader: tuple[str, list[int], list[int], list[int]] | None = None,
 ) -> list[Hit]:
     """``hits`` with those about someone else, only past, or answered no marked ``negated``.
 
-    ``reader`` is what the note reader already computed: the normalised note and its word
-    matches (see :func:`from_reader`); without it the note is normalised and split here.
+    ``reader`` is what the note reader already computed: the normalised note, where its words
+    start and end and where its marks stand (see :func:`from_reader`); without it the note
+    is normalised and split here.
     """
     if not hits or all(hit.negated for hit in hits):
         return hits
-    norm = normalise(text) if reader is None else reader[0]
     ctx = context or default_context()
-    if not ctx.may_apply(norm):
-        return hits
-    matches = list(_WORDS.finditer(norm)) if reader is None else reader[1]
-    note = _Note(*from_reader(norm, matches, ctx.no_stop), hits, ctx)
+    if reader is None:
+        norm = normalise(text)
+        if not ctx.may_apply(norm):
+            return hits
+        starts, ends, marks = _scan(norm)
+    else:
+        # The reader's notes nearly always hold a cue word ("en", "of" join lists), so the
+        # quick test would cost more than it saves; without a cue nothing below marks a hit.
+        norm, starts, ends, marks = reader
+    note = _Note(*from_reader(norm, starts, ends, marks, ctx.no_stop), hits, ctx)
     return [
         hit._replace(negated=True) if not hit.negated and note.not_counted(hit, i, j) else hit
         for hit, (i, j) in zip(hits, note.spans, strict=True)

@@ -19,7 +19,11 @@ from .negation import Negation
 from .stemming import MIN_LENGTH, may_match
 from .stemming import stem as stem_word
 
-_SCAN = re.compile(r"((?:[a-z]\.){2,}[a-z]?|[a-z0-9]+)|([.;!?\n]+)|[,()\u2013\u2014]|\s-\s")
+#: Words (group 1), runs of sentence ends (2), comma-like breaks (no group), and marks that
+#: only the context step needs (3: ":", "+", "/", a dash without spaces around it).
+_SCAN = re.compile(
+    r"((?:[a-z]\.){2,}[a-z]?|[a-z0-9]+)|([.;!?\n]+)|[,()\u2013\u2014]|\s-\s|([:+/-])"
+)
 _JOINERS = frozenset({"en", "of", "maar", "wel", "echter"})
 Ends = dict[Pattern, int]
 new_hit = tuple.__new__  # a Hit from a full tuple, without the Python-level ``Hit.__new__``
@@ -40,18 +44,32 @@ class Hit(NamedTuple):
 
 
 class Tokens:
-    """The words of one note as parallel lists: normalised text, stem, clause, segment and the
-    regex match (for offsets), plus the positions of typo fixes and the words a gap may not
-    skip (the word list's)."""
+    """The words of one note as parallel lists: normalised text, stem, clause, segment and
+    character offsets, plus the positions of typo fixes, the words a gap may not skip (the
+    word list's) and where the marks the context step reads stand (see ``context.from_reader``)."""
 
-    __slots__ = ("clauses", "fixed", "gap_stops", "matches", "segments", "stems", "words")
+    __slots__ = (
+        "clauses",
+        "ends",
+        "fixed",
+        "gap_stops",
+        "marks",
+        "segments",
+        "starts",
+        "stems",
+        "words",
+    )
 
     def __init__(self, gap_stops: frozenset[str] = frozenset()) -> None:
         self.words: list[str] = []
         self.stems: list[str] = []
         self.clauses: list[int] = []
         self.segments: list[int] = []
-        self.matches: list[re.Match[str]] = []
+        #: Offsets of each token's word in the note (an abbreviation's words share its own).
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        #: Offsets of the punctuation marks ``.;!?\n,:+/-`` outside words, in text order.
+        self.marks: list[int] = []
         self.fixed: set[int] = set()
         self.gap_stops = gap_stops
 
@@ -107,25 +125,35 @@ def _unknown(word: str, lex: Lexicon) -> tuple[str, str, bool]:
 def tokenize(norm: str, lex: Lexicon) -> Tokens:
     """Split normalised text into tokens with clause/segment numbers, stems and typo fixes."""
     toks = Tokens(lex.gap_stops)
-    words, stems, clauses = toks.words, toks.stems, toks.clauses
-    segments, matches = toks.segments, toks.matches
-    add_word, add_stem, add_clause = words.append, stems.append, clauses.append
-    add_segment, add_match = segments.append, matches.append
+    words, stems, clauses, segments = toks.words, toks.stems, toks.clauses, toks.segments
+    starts, ends, marks = toks.starts, toks.ends, toks.marks
     table, expansions, plain = lex.stem_table, lex.expansions, lex.plain_stems
     short = min(MIN_LENGTH, lex.min_length)  # shorter words are neither stemmed nor corrected
     clause = segment = 0
     prev_word = ""
     for match in _SCAN.finditer(norm):
-        word, stop = match.groups()
+        word, stop, other = match.groups()
         if word is None:
-            if stop is None:
+            at = match.start()
+            if other is not None:
+                marks.append(at)  # a mark for the context step only
+            elif stop is None:
                 segment += 1
+                mark = norm[at]
+                if mark == ",":
+                    marks.append(at)
+                elif mark not in "()\u2013\u2014":  # " - ": the dash, and a line end after it
+                    marks.append(at + 1)
+                    if norm[at + 2] == "\n":
+                        marks.append(at + 2)
             else:
+                marks.extend(range(at, at + len(stop)))
                 if not (stop == "." and prev_word in expansions and words):
                     clause += 1
                     segment += 1
                 prev_word = ""
             continue
+        start, end = match.span()
         known = plain.get(word)
         if known is None:
             if "." in word:
@@ -134,11 +162,12 @@ def tokenize(norm: str, lex: Lexicon) -> Tokens:
             expansion = expansions.get(word)
             if expansion:
                 for part, stemmed in expansion:
-                    add_word(part)
-                    add_stem(stemmed)
-                    add_clause(clause)
-                    add_segment(segment)
-                    add_match(match)
+                    words.append(part)
+                    stems.append(stemmed)
+                    clauses.append(clause)
+                    segments.append(segment)
+                    starts.append(start)
+                    ends.append(end)
                 continue
             known = table.get(word)
             if known is None:
@@ -150,11 +179,12 @@ def tokenize(norm: str, lex: Lexicon) -> Tokens:
                         toks.fixed.add(len(words))
         else:
             prev_word = word
-        add_word(word)
-        add_stem(known)
-        add_clause(clause)
-        add_segment(segment)
-        add_match(match)
+        words.append(word)
+        stems.append(known)
+        clauses.append(clause)
+        segments.append(segment)
+        starts.append(start)
+        ends.append(end)
     return toks
 
 
@@ -236,7 +266,7 @@ def detect(text: str, lexicon: Lexicon | None = None) -> list[Hit]:
     negated = Negation(toks, lex)
     hits: list[Hit] = []
     seen: set[tuple[int, int, str]] = set()
-    words, stems, matches, fixed = toks.words, toks.stems, toks.matches, toks.fixed
+    words, stems, starts, ends, fixed = toks.words, toks.stems, toks.starts, toks.ends, toks.fixed
     clauses, count = toks.clauses, len(toks.words)
     known, max_gap, root, heads = lex.first_nodes, lex.max_gap, lex.root, lex.stem_heads
     first_cue = negated.first
@@ -266,19 +296,19 @@ def detect(text: str, lexicon: Lexicon | None = None) -> list[Hit]:
             if key in seen or (loose and not _loose_ok(toks, i, j, lex)):
                 continue
             seen.add(key)
-            start, end = matches[i].start(), matches[j - 1].end()
+            start, end = starts[i], ends[j - 1]
             fuzzy = bool(fixed) and any(k in fixed for k in range(i, j))
             # A clause without a cue word negates nothing: no call for it.
             no = clauses[i] in first_cue and negated(i, j, pattern.id)
             span = text[start:end]
             hit = (pattern.kind, pattern.id, start, end, span, fuzzy, no, loose)
             hits.append(new_hit(Hit, hit))
-    hits = apply_context(text, _dedupe(hits), reader=(norm, matches))
+    hits = apply_context(text, _dedupe(hits), reader=(norm, starts, ends, toks.marks))
     if len(hits) < 2:
         return hits
 
     def sentence_of(hit: Hit) -> int:
-        return clauses[bisect_left(matches, hit.start, key=re.Match.start)]
+        return clauses[bisect_left(starts, hit.start)]
 
     return apply_precedence(hits, sentence_of)
 

@@ -26,4 +26,3 @@ class RulesError(TriageError):
     def at(cls, file_kind: str, where: str, message: str) -> RulesError:
         """The error for one place of a data file: "<file_kind>: <where>: <message>"."""
         return cls(f"{file_kind}: {where}: {message}", [{"field": where, "message": message}])
-

@@ -103,11 +103,18 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     group = parser.add_mutually_exclusive_group()
     for name, path in sets.items():
-        group.add_argument(f"--{name}", dest="path", action="store_const", const=path,
-                           help=f"score {path.name} instead of {LABELLED.name}")
-    parser.add_argument("--errors", action="store_true",
-                        help="also list every sentence that went wrong (never for a set that "
-                             "must stay unseen)")
+        group.add_argument(
+            f"--{name}",
+            dest="path",
+            action="store_const",
+            const=path,
+            help=f"score {path.name} instead of {LABELLED.name}",
+        )
+    parser.add_argument(
+        "--errors",
+        action="store_true",
+        help="also list every sentence that went wrong (never for a set that must stay unseen)",
+    )
     args = parser.parse_args(argv)
     print(report(evaluate(load_labelled(args.path or LABELLED)), show_errors=args.errors))
 

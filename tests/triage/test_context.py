@@ -131,19 +131,22 @@ def test_the_cheap_gate_changes_no_answer(monkeypatch):
 
 
 def test_reader_tokens_give_the_same_tokens_and_answers(monkeypatch):
-    """The context step reuses the reader's word matches: on every note set (and on marks,
-    abbreviations and a note of punctuation only) they give the tokens of a fresh scan, and
-    ``apply_context`` answers the same with and without them."""
+    """The context step reuses where the reader found words and marks: on every note set (and
+    on marks, abbreviations and a note of punctuation only) they give the tokens of a fresh
+    scan, and ``apply_context`` answers the same with and without them."""
     ctx, lex = default_context(), default_lexicon()
     monkeypatch.setattr(detection, "apply_context", lambda text, hits, **_: hits)
     notes = [str(item["t"]) for path in NOTE_SETS for item in load_labelled(path)]
     notes += ["3.5 mg; i.v.m. x - y: a/b +c?. \n\n pt. fam. FA- test", "...", "a.b.c.d ok.  e."]
+    notes += ["a - b -c d- e -- f", "x -\ny", "0-1 (a) \u2013 b \u2014 c, d", ".;!?\n:+/-"]
+    notes += ["pt.. x", "pt. . x", "- a -"]
     for text in notes:
         norm = normalise(text)
-        matches = detection.tokenize(norm, lex).matches
-        assert from_reader(norm, matches, ctx.no_stop)[0] == tokenize(norm, ctx.no_stop)
+        toks = detection.tokenize(norm, lex)
+        reader = (norm, toks.starts, toks.ends, toks.marks)
+        assert from_reader(*reader, ctx.no_stop)[0] == tokenize(norm, ctx.no_stop), text
         hits = detection.detect(text)
-        assert apply_context(text, hits, ctx) == apply_context(text, hits, reader=(norm, matches))
+        assert apply_context(text, hits, ctx) == apply_context(text, hits, reader=reader)
 
 
 def test_tokens_keep_offsets():

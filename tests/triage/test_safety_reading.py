@@ -24,11 +24,17 @@ FAMILIES = [
     ("Van hem mag er morgen een dakpan op zijn hoofd vallen.", {"suicidaliteit"}, set()),
     ("Het hoeft voor haar allemaal niet meer.", {"suicidaliteit"}, set()),
     ("Overweegt zich van kant te maken.", {"suicidaliteit"}, set()),
-    ("Heeft tabletten verzameld en een afscheidsbrief klaarliggen.",
-     {"suicidaliteit", "acuut_gevaar"}, set()),
+    (
+        "Heeft tabletten verzameld en een afscheidsbrief klaarliggen.",
+        {"suicidaliteit", "acuut_gevaar"},
+        set(),
+    ),
     ("Bewuste intoxicatie met paracetamol.", {"suicidaliteit", "acuut_gevaar"}, set()),
-    ("Buurvrouw belt: hij staat op het dak en dreigt te springen.",
-     {"suicidaliteit", "acuut_gevaar"}, set()),
+    (
+        "Buurvrouw belt: hij staat op het dak en dreigt te springen.",
+        {"suicidaliteit", "acuut_gevaar"},
+        set(),
+    ),
     ("Snijdt in haar armen als de spanning te hoog wordt.", {"suicidaliteit"}, set()),
     ("Geen afscheidsbrief, geen middelen verzameld.", set(), {"suicidaliteit", "acuut_gevaar"}),
     # violence at home, coercive control, threats
@@ -39,12 +45,21 @@ FAMILIES = [
     ("Geen aanwijzingen voor seksueel geweld of uitbuiting.", set(), {"huiselijk_geweld"}),
     ("Blijft thuis met veel verwachtingen over de nieuwe baan.", set(), {"huiselijk_geweld"}),
     # psychosis and mania, a known disorder off the rails
-    ("Sinds een week achterdochtig, denkt dat hij gevolgd wordt.",
-     {"psychische_stoornis_vermoed"}, set()),
-    ("Grootheidsideeën en gedachtevlucht, slaapt twee uur per nacht.",
-     {"psychische_stoornis_vermoed"}, set()),
-    ("Psychomotorisch geremd, goed georiënteerd in tijd en plaats.", set(),
-     {"psychische_stoornis_vermoed", "medische_oorzaak_niet_uitgesloten"}),
+    (
+        "Sinds een week achterdochtig, denkt dat hij gevolgd wordt.",
+        {"psychische_stoornis_vermoed"},
+        set(),
+    ),
+    (
+        "Grootheidsideeën en gedachtevlucht, slaapt twee uur per nacht.",
+        {"psychische_stoornis_vermoed"},
+        set(),
+    ),
+    (
+        "Psychomotorisch geremd, goed georiënteerd in tijd en plaats.",
+        set(),
+        {"psychische_stoornis_vermoed", "medische_oorzaak_niet_uitgesloten"},
+    ),
     ("Met betrekking tot het werk geen klachten.", set(), {"psychische_stoornis_vermoed"}),
     # the past that is over, a parent's illness
     ("Suïcidepoging in 2010, sindsdien nooit meer gedachten daaraan.", set(), {"suicidaliteit"}),
@@ -55,8 +70,11 @@ FAMILIES = [
     # a cue with ids of its own: a sister's abuse is not the patient's home, a partner's is
     ("Haar broer is slachtoffer van huiselijk geweld.", set(), {"huiselijk_geweld"}),
     ("Partner is slachtoffer van huiselijk geweld.", {"huiselijk_geweld"}, set()),
-    ("Broer is verslaafd, mw. is slachtoffer van huiselijk geweld.", {"huiselijk_geweld"},
-     {"middelengebruik"}),
+    (
+        "Broer is verslaafd, mw. is slachtoffer van huiselijk geweld.",
+        {"huiselijk_geweld"},
+        {"middelengebruik"},
+    ),
     # unexplained bruises with violence are no SOLK
     ("Onverklaarde blauwe plekken, partner drinkt.", {"huiselijk_geweld"}, {"solk"}),
 ]
@@ -64,18 +82,33 @@ FAMILIES = [
 
 # (note, counts, does not count): a known disorder that is unstable or stable is not suspected.
 PRECEDENCE = [
-    ("Bipolaire stoornis, nu ontregeld en manisch.", {"psychisch_instabiel"},
-     {"psychische_stoornis_vermoed"}),
-    ("Recidief depressie ondanks medicatie.", {"psychisch_instabiel"},
-     {"psychische_stoornis_vermoed"}),
-    ("Angststoornis, jaren stabiel, nu ontspoord.", {"psychisch_instabiel"},
-     {"chronisch_psychisch_stabiel", "psychische_stoornis_vermoed"}),
+    (
+        "Bipolaire stoornis, nu ontregeld en manisch.",
+        {"psychisch_instabiel"},
+        {"psychische_stoornis_vermoed"},
+    ),
+    (
+        "Recidief depressie ondanks medicatie.",
+        {"psychisch_instabiel"},
+        {"psychische_stoornis_vermoed"},
+    ),
+    (
+        "Angststoornis, jaren stabiel, nu ontspoord.",
+        {"psychisch_instabiel"},
+        {"chronisch_psychisch_stabiel", "psychische_stoornis_vermoed"},
+    ),
     # other sentences keep their own reading
-    ("Depressie, nu ontregeld. Vermoeden van ADHD.", {"psychisch_instabiel",
-     "psychische_stoornis_vermoed"}, set()),
+    (
+        "Depressie, nu ontregeld. Vermoeden van ADHD.",
+        {"psychisch_instabiel", "psychische_stoornis_vermoed"},
+        set(),
+    ),
     # a negated override overrides nothing
-    ("Vermoeden van een depressie, geen psychiatrische opname.", {"psychische_stoornis_vermoed"},
-     {"psychisch_instabiel"}),
+    (
+        "Vermoeden van een depressie, geen psychiatrische opname.",
+        {"psychische_stoornis_vermoed"},
+        {"psychisch_instabiel"},
+    ),
     ("Vermoeden van een depressie.", {"psychische_stoornis_vermoed"}, set()),
 ]
 
@@ -91,8 +124,12 @@ def test_precedence_only_between_counted_hits_of_one_sentence():
     def hit(hit_id: str, start: int, negated: bool = False) -> Hit:
         return Hit("signal", hit_id, start, start + 1, "x", False, negated)
 
-    hits = [hit("psychische_stoornis_vermoed", 0), hit("psychisch_instabiel", 5, negated=True),
-            hit("psychische_stoornis_vermoed", 10), hit("psychisch_instabiel", 12)]
+    hits = [
+        hit("psychische_stoornis_vermoed", 0),
+        hit("psychisch_instabiel", 5, negated=True),
+        hit("psychische_stoornis_vermoed", 10),
+        hit("psychisch_instabiel", 12),
+    ]
     out = apply_precedence(hits, lambda h: 0 if h.start < 10 else 1)
     assert [h.negated for h in out] == [False, True, True, False]
     assert apply_precedence(hits[:2], lambda h: 0) == hits[:2]
