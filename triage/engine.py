@@ -92,22 +92,26 @@ def _reason(rule: Rule, facts: Facts, vocab: Vocabulary) -> Reason | dict[str, s
     return {"code": rule.id, "text": text, "route": rule.route, "source": rule.source}
 
 
-#: The fields of a span, in the order of a ``Hit`` (its last field, ``variant``, is left out:
-#: ``zip`` stops at the shorter).
-_SPAN_FIELDS = ("kind", "id", "start", "end", "text", "fuzzy", "negated")
+def _span(hit: Hit) -> dict[str, object]:
+    """A hit as a span of the answer (its ``variant`` is left out)."""
+    return {
+        "kind": hit.kind,
+        "id": hit.id,
+        "start": hit.start,
+        "end": hit.end,
+        "text": hit.text,
+        "fuzzy": hit.fuzzy,
+        "negated": hit.negated,
+    }
 
 
 def _spans(hits: list[Hit]) -> tuple[list[dict[str, object]], list[dict[str, object]]]:
     """The detected and the negated spans; a negated one only when its id was not also read."""
-    live = [dict(zip(_SPAN_FIELDS, h, strict=False)) for h in hits if not h.negated]
+    live = [_span(h) for h in hits if not h.negated]
     if len(live) == len(hits):
         return live, []
     read = {(h.kind, h.id) for h in hits if not h.negated}
-    shown = [
-        dict(zip(_SPAN_FIELDS, h, strict=False))
-        for h in hits
-        if h.negated and (h.kind, h.id) not in read
-    ]
+    shown = [_span(h) for h in hits if h.negated and (h.kind, h.id) not in read]
     return live, shown
 
 
