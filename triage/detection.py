@@ -14,7 +14,7 @@ from typing import NamedTuple
 from rapidfuzz import fuzz, process
 
 from .context import apply_context, apply_precedence
-from .lexicon import Lexicon, Pattern, PhraseNode, default_lexicon, normalise
+from .lexicon import Lexicon, Pattern, PhraseNode, default_lexicon, normalise, reachable
 from .negation import Negation
 from .stemming import MIN_LENGTH, may_match
 from .stemming import stem as stem_word
@@ -88,7 +88,7 @@ def _correct(word: str, lex: Lexicon) -> str | None:
     query = word
     best = process.extractOne(
         query,
-        lex.fuzzy_words.get(word[0], ()),
+        _candidates(word, lex),
         scorer=fuzz.ratio,
         processor=None,
         score_cutoff=lex.word_cutoff,
@@ -103,6 +103,15 @@ def _correct(word: str, lex: Lexicon) -> str | None:
         score_cutoff=lex.stem_cutoff,
     )
     return str(stem[0]) if stem is not None else None
+
+
+def _candidates(word: str, lex: Lexicon) -> list[str]:
+    """The listed words with the same first letter that ``word`` may be a typo of, judged by
+    length alone (the others cannot reach the cutoff; their order is kept for ties)."""
+    found = lex.fuzzy_by_length.get((word[0], len(word)))
+    if found is None:  # a word longer than the table goes
+        found = reachable(len(word), lex.fuzzy_words.get(word[0], []), lex.word_cutoff)
+    return found
 
 
 def stem_of(word: str, lex: Lexicon) -> str:
@@ -305,7 +314,7 @@ def detect(text: str, lexicon: Lexicon | None = None) -> list[Hit]:
             start, end = starts[i], ends[j - 1]
             fuzzy = bool(fixed) and any(k in fixed for k in range(i, j))
             # A clause without a cue word negates nothing: no call for it.
-            no = clauses[i] in first_cue and negated(i, j, pattern.id)
+            no = clauses[i] in first_cue and negated.holds(i, j, pattern.id)
             span = text[start:end]
             hit = (pattern.kind, pattern.id, start, end, span, fuzzy, no, loose)
             hits.append(new_hit(Hit, hit))

@@ -163,6 +163,9 @@ class Lexicon:
     words: frozenset[str] = frozenset()
     fuzzy_words: dict[str, list[str]] = field(default_factory=dict)
     fuzzy_stems: dict[str, list[str]] = field(default_factory=dict)
+    #: ``fuzzy_words`` by first letter and the length of the misspelled word: only the words
+    #: whose length lets them reach ``word_cutoff`` at all (see ``ratio_possible``).
+    fuzzy_by_length: dict[tuple[str, int], list[str]] = field(default_factory=dict)
     before_by_last: dict[str, list[Cue]] = field(default_factory=dict)
     after_by_first: dict[str, list[Cue]] = field(default_factory=dict)
     pseudo_words: frozenset[str] = frozenset()
@@ -234,6 +237,12 @@ class Lexicon:
         }
         self.fuzzy_words = _by_letter(words, self.min_length)
         self.fuzzy_stems = _by_letter(stems, self.min_length)
+        longest = max((len(w) for w in words), default=0)
+        self.fuzzy_by_length = {
+            (letter, length): reachable(length, found, self.word_cutoff)
+            for letter, found in self.fuzzy_words.items()
+            for length in range(self.min_length, 2 * longest + 1)
+        }
         before: dict[str, list[Cue]] = defaultdict(list)
         after: dict[str, list[Cue]] = defaultdict(list)
         for cue in self.before:
@@ -263,6 +272,20 @@ class Lexicon:
         return [
             Pattern(pattern.kind, pattern.id, shape, pattern.source, loose=True) for shape in shapes
         ]
+
+
+def ratio_possible(length: int, other: int, cutoff: float) -> bool:
+    """Can two words of these lengths reach ``cutoff`` with rapidfuzz's ``fuzz.ratio``?
+
+    The ratio is ``100 * (1 - distance / (length + other))`` and the (Indel) distance is at
+    least the difference in length; a hair of slack keeps every word rounding could let in.
+    """
+    return 100 * (1 - abs(length - other) / (length + other)) >= cutoff - 1e-6
+
+
+def reachable(length: int, words: list[str], cutoff: float) -> list[str]:
+    """The ``words`` (in their order) a word of ``length`` letters may reach ``cutoff`` with."""
+    return [w for w in words if ratio_possible(length, len(w), cutoff)]
 
 
 def _by_letter(words: set[str], min_length: int) -> dict[str, list[str]]:

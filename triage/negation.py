@@ -141,7 +141,7 @@ class Negation:
             self.first.setdefault(clauses[k], k)
             self.last[clauses[k]] = k
 
-    def __call__(self, i: int, j: int, hit_id: str) -> bool:
+    def holds(self, i: int, j: int, hit_id: str) -> bool:
         """Is the phrase at tokens ``i:j`` negated for ``hit_id``?"""
         clause = self.toks.clauses[i]
         first = self.first.get(clause)
