@@ -109,7 +109,12 @@ def _scan(norm: str) -> tuple[list[int], list[int], list[int]]:
 
 
 def from_reader(
-    norm: str, starts: list[int], ends: list[int], marks: list[int], no_stop: frozenset[str]
+    norm: str,
+    starts: list[int],
+    ends: list[int],
+    marks: list[int],
+    no_stop: frozenset[str],
+    wanted: frozenset[str] | None = None,
 ) -> tuple[list[Token], dict[str, list[int]]]:
     """The note's tokens from where its words and marks stand (the reader's, or
     :func:`_scan`'s), and where each word stands (numbers also under ``#``).
@@ -117,6 +122,7 @@ def from_reader(
     ``starts`` and ``ends`` hold one entry per word of :data:`_WORDS`; an abbreviation the
     reader expands repeats its entry. ``marks`` are the offsets of the punctuation marks
     outside words. A full stop right after a word of ``no_stop`` does not end the sentence.
+    With ``wanted``, only the positions of those words (and of numbers) are recorded.
     """
     out: list[Token] = []
     positions: dict[str, list[int]] = {}
@@ -149,11 +155,12 @@ def from_reader(
         text = norm[start:end]
         if "." in text:
             text = text.replace(".", "")
-        found = positions.get(text)
-        if found is None:
-            positions[text] = [n]
-        else:
-            found.append(n)
+        if wanted is None or text in wanted:
+            found = positions.get(text)
+            if found is None:
+                positions[text] = [n]
+            else:
+                found.append(n)
         if text.isdigit():
             positions.setdefault(NUMBER, []).append(n)
         out.append(Token(text, start, end, sentence, segment, True))
@@ -412,7 +419,8 @@ def apply_context(
         # The reader's notes nearly always hold a cue word ("en", "of" join lists), so the
         # quick test would cost more than it saves; without a cue nothing below marks a hit.
         norm, starts, ends, marks = reader
-    note = _Note(*from_reader(norm, starts, ends, marks, ctx.no_stop), hits, ctx)
+    wanted = ctx.looked_up or None  # a context built by hand records every word
+    note = _Note(*from_reader(norm, starts, ends, marks, ctx.no_stop, wanted), hits, ctx)
     return [
         hit._replace(negated=True) if not hit.negated and note.not_counted(hit, i, j) else hit
         for hit, (i, j) in zip(hits, note.spans, strict=True)

@@ -144,6 +144,9 @@ class Context:
     precedence: dict[str, frozenset[str]] = field(default_factory=dict)
     #: A regex for answers that are a mark after a word ("SI-, HG-", "suïcidaliteit -").
     marks: re.Pattern[str] | None = None
+    #: Every word the context step looks up in a note (cue anchors, advice, questionnaires,
+    #: headings): only where these stand is worth recording.
+    looked_up: frozenset[str] = frozenset()
 
     def may_apply(self, norm: str) -> bool:
         """Could any cue, heading or answer stand in this normalised note?"""
@@ -493,6 +496,16 @@ def parse_context(raw: object, vocab: Vocabulary | None = None) -> Context:
         numbers,
         precedence=_precedence(raw["precedence"], vocab),
         marks=marks,
+        looked_up=frozenset(
+            [
+                *experiencer.by_anchor,
+                *history.by_anchor,
+                *hypothetical.by_anchor,
+                *hypothetical.consequence_index,
+                *question.instruments,
+                *(words[0] for words in sections),
+            ]
+        ),
     )
 
 

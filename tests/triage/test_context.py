@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -147,6 +148,18 @@ def test_reader_tokens_give_the_same_tokens_and_answers(monkeypatch):
         assert from_reader(*reader, ctx.no_stop)[0] == tokenize(norm, ctx.no_stop), text
         hits = detection.detect(text)
         assert apply_context(text, hits, ctx) == apply_context(text, hits, reader=reader)
+
+
+def test_recording_only_looked_up_words_changes_no_answer(monkeypatch):
+    """The context step records where a word stands only for the words it looks up; with every
+    word recorded it answers the same on every note set."""
+    monkeypatch.setattr(detection, "apply_context", lambda text, hits, **_: hits)
+    ctx = default_context()
+    assert ctx.looked_up and "moeder" in ctx.looked_up
+    everything = replace(ctx, looked_up=frozenset())
+    for text in (str(item["t"]) for path in NOTE_SETS for item in load_labelled(path)):
+        hits = detection.detect(text)
+        assert apply_context(text, hits, ctx) == apply_context(text, hits, everything), text
 
 
 def test_tokens_keep_offsets():
