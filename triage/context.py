@@ -15,7 +15,6 @@ Nothing of a note is kept.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import replace
 from functools import cache
@@ -388,11 +387,28 @@ def _listed_after_negation(toks: list[Token], i: int, lists: Lists) -> bool:
     return False
 
 
-def _span(starts: list[int], hit: Hit) -> tuple[int, int]:
-    """The token span of a hit (offsets of the note and its tokens are the same)."""
-    i = bisect_left(starts, hit.start)
-    j = bisect_left(starts, hit.end, lo=i)
-    return i, max(j, i + 1)
+def _spans(toks: list[Token], hits: list[Hit]) -> list[tuple[int, int]]:
+    """The token span of each hit (offsets of the note and its tokens are the same): from the
+    first token at or after its start to the first at or after its end, at least one token.
+
+    One walk through the tokens for hits in text order (the reader's); it starts over for a
+    hit that comes before the one before it.
+    """
+    spans: list[tuple[int, int]] = []
+    count = len(toks)
+    k = last = 0
+    for hit in hits:
+        start, end = hit.start, hit.end
+        if start < last:
+            k = 0
+        last = start
+        while k < count and toks[k].start < start:
+            k += 1
+        j = k
+        while j < count and toks[j].start < end:
+            j += 1
+        spans.append((k, max(j, k + 1)))
+    return spans
 
 
 def apply_context(
@@ -461,8 +477,7 @@ class _Note:
         self, toks: list[Token], positions: dict[str, list[int]], hits: list[Hit], ctx: Context
     ) -> None:
         self.toks, self.ctx = toks, ctx
-        starts = [tok.start for tok in toks]
-        self.spans = [_span(starts, hit) for hit in hits]
+        self.spans = _spans(toks, hits)
         self.chain = dict(self.spans)
         self._back: dict[int, int] | None = None
         self._advice: list[tuple[int, int]] | None = None

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import data
 from triage import detection
-from triage.context import apply_context, from_reader, tokenize
+from triage.context import Token, _spans, apply_context, from_reader, tokenize
 from triage.context_rules import Context, default_context, load_context
 from triage.detection import Hit, detect, detected_ids
 from triage.errors import RulesError
@@ -160,6 +163,24 @@ def test_recording_only_looked_up_words_changes_no_answer(monkeypatch):
     for text in (str(item["t"]) for path in NOTE_SETS for item in load_labelled(path)):
         hits = detection.detect(text)
         assert apply_context(text, hits, ctx) == apply_context(text, hits, everything), text
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.integers(0, 400), min_size=1, max_size=60, unique=True),
+    st.lists(st.tuples(st.integers(0, 400), st.integers(1, 30)), max_size=12),
+)
+def test_hit_spans_are_found_as_by_bisection(offsets, found):
+    """Token spans of hits in any order: the first token at or after the start up to the first
+    at or after the end (at least one), as bisection gives them."""
+    starts = sorted(offsets)
+    toks = [Token("w", at, at + 1, 0, 0, True) for at in starts]
+    hits = [Hit("complaint", "x", at, at + size, "", False, False) for at, size in found]
+    expected = []
+    for hit in hits:
+        i = bisect_left(starts, hit.start)
+        expected.append((i, max(bisect_left(starts, hit.end, lo=i), i + 1)))
+    assert _spans(toks, hits) == expected
 
 
 def test_tokens_keep_offsets():
