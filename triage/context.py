@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 from .context_rules import (
     ANY,
     NUMBER,
+    YEAR,
     Answers,
     Context,
     Cue,
@@ -190,6 +191,9 @@ def _phrase_at(parts: Sequence[frozenset[str] | str], toks: list[Token], k: int)
         elif part == NUMBER:
             if not text.isdigit():
                 return False
+        elif part == YEAR:
+            if len(text) != 4 or not text.isdigit():
+                return False
         elif part != ANY and text != part:
             return False
         k += 1
@@ -257,10 +261,11 @@ def _cue_places(
         if not _phrase_at(cue.tokens, toks, k):
             continue
         end = k + len(cue.tokens)
-        if k > 0 and toks[k - 1].text in scope.not_after:
+        if k > 0 and not cue.any_before and toks[k - 1].text in scope.not_after:
             continue
         if (
             k > 0
+            and not cue.any_before
             and toks[k - 1].text in scope.not_after_ends
             and any(
                 k >= len(words)

@@ -20,6 +20,8 @@ from .errors import RulesError
 from .lexicon import normalise, tokens_of
 
 NUMBER = "#"
+#: A year: a number of four digits ("2015: opname"; "3 weken" is no year).
+YEAR = "####"
 ANY = "*"
 
 _WORD = re.compile(r"[a-z0-9]+")
@@ -44,6 +46,9 @@ class Cue:
     only: frozenset[str] = frozenset()
     #: A hypothetical cue that holds only with advice in its sentence ("bij ... terugkomen").
     consequence: bool = False
+    #: The cue holds whatever stands before it, also a word of the scope's ``not_after``: a
+    #: relative clause ("wakker van haar zoon die blowt": what follows "die" is the son's).
+    any_before: bool = False
 
 
 class Answers(NamedTuple):
@@ -170,7 +175,8 @@ def _by_anchor(cues: Iterable[Cue]) -> dict[str, tuple[tuple[Cue, int], ...]]:
         at = _anchor_at(cue.tokens)
         part = cue.tokens[at]
         for word in part if isinstance(part, frozenset) else (part,):
-            index.setdefault(word, []).append((cue, at))
+            # A year is a number: the note's numbers stand under ``#``.
+            index.setdefault(NUMBER if word == YEAR else word, []).append((cue, at))
     return {word: tuple(found) for word, found in index.items()}
 
 
@@ -197,7 +203,7 @@ def _words(raw: object, where: str) -> frozenset[str]:
 def _phrase(
     raw: object, where: str, classes: dict[str, frozenset[str]] | None = None
 ) -> tuple[frozenset[str] | str, ...]:
-    """The tokens of a cue or answer: words, ``#``, ``*``, ``-``, ``<class>``."""
+    """The tokens of a cue or answer: words, ``#``, ``####``, ``*``, ``-``, ``<class>``."""
     if not isinstance(raw, str | int) or not str(raw).strip():
         raise _fail(where, "moet een niet-lege tekst zijn")
     parts: list[frozenset[str] | str] = []
@@ -206,12 +212,13 @@ def _phrase(
             if word[1:-1] not in classes:
                 raise _fail(where, f"onbekende klasse '{word}'; kies uit {sorted(classes)}")
             parts.append(classes[word[1:-1]])
-        elif word in (NUMBER, ANY, "-"):
+        elif word in (NUMBER, YEAR, ANY, "-"):
             parts.append(word)
         else:
             found = tokens_of(word)
             if len(found) != 1:
-                raise _fail(where, f"ongeldig woord '{word}' (letters/cijfers, #, * of <klasse>)")
+                allowed = "letters/cijfers, #, ####, * of <klasse>"
+                raise _fail(where, f"ongeldig woord '{word}' ({allowed})")
             parts.append(found[0])
     if parts[0] == ANY or parts[-1] == ANY:
         raise _fail(where, "een cue begint of eindigt niet met '*'")
@@ -240,6 +247,7 @@ _CUE_KEYS = {
     "sentence_end",
     "only",
     "consequence",
+    "any_before",
 }
 
 
@@ -389,7 +397,7 @@ def _anchor_at(cue_tokens: Sequence[frozenset[str] | str]) -> int:
         part = cue_tokens[n]
         if isinstance(part, frozenset):
             return sum(map(len, part)) / len(part) + n / 10
-        return {NUMBER: 3.5, ANY: -1.0}.get(part, len(part) + n / 10)
+        return {NUMBER: 3.5, YEAR: 3.5, ANY: -1.0}.get(part, len(part) + n / 10)
 
     return max(range(len(cue_tokens)), key=weight)
 
@@ -397,7 +405,8 @@ def _anchor_at(cue_tokens: Sequence[frozenset[str] | str]) -> int:
 def _number_pattern(cue: Cue | tuple[str, ...]) -> str:
     """A regex for a cue that is only findable by its number ("in #", "# jaar geleden")."""
     parts = cue.tokens if isinstance(cue, Cue) else cue
-    words = [r"\d+" if p == NUMBER else re.escape(str(p)) for p in parts if isinstance(p, str)]
+    numbers = {NUMBER: r"\d+", YEAR: r"\d{4}"}
+    words = [numbers.get(p) or re.escape(str(p)) for p in parts if isinstance(p, str)]
     if len(words) != len(parts):  # a class in it: its number is the only sure part
         return r"\d"
     body = r"\W+".join(words)
@@ -419,7 +428,7 @@ def _anchors(
     marks = False
     for item in parts:
         anchor = _anchor(item.tokens if isinstance(item, Cue) else item)
-        if anchor == NUMBER:
+        if anchor in (NUMBER, YEAR):
             numbers.add(_number_pattern(item))
         elif anchor == "-":
             marks = True

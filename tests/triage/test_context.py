@@ -43,6 +43,13 @@ CASES = [
     ),
     ("Zorgt voor echtgenoot met Parkinson.", {"mantelzorg"}, {"chronisch_lichamelijk"}),
     ("Haar zoon van 23 is verslaafd aan cocaïne.", set(), {"middelengebruik"}),
+    # a relative clause belongs to who stands before it, also after 'van'
+    ("Ligt wakker van haar zoon van 17 die blowt.", {"slaapproblemen"}, {"middelengebruik"}),
+    ("Ongerust over een vriend die drugs gebruikt.", set(), {"middelengebruik"}),
+    ("Sinds het overlijden van haar zus weer somber.", {"psychisch_licht"}, set()),
+    # '####' is a year: "3 weken" at the start of a sentence is no past
+    ("3 weken somber na het ontslag.", {"psychisch_licht"}, set()),
+    ("2 mnd schulden, de deurwaarder is geweest.", {"financien"}, set()),
     ("Broer pleegde zelfmoord.", set(), {"suicidaliteit"}),
     ("Zijn vrouw heeft MS, hij doet alles in huis.", set(), {"chronisch_lichamelijk"}),
     # ... but the patient's own findings in the same note still count
@@ -208,6 +215,8 @@ def raw_data() -> dict:
         (lambda d: d["question"]["answers"].append(""), "question.answers"),
         (lambda d: d["classes"].update(familielid=["twee woorden"]), "classes.familielid[0]"),
         (lambda d: d["history"]["cues"][0].update(cue="* vroeger"), "'*'"),
+        (lambda d: d["history"]["cues"][0].update(any_before="ja"), "history.cues[0].any_before"),
+        (lambda d: d["history"]["cues"][0].update(cue="in ###"), "ongeldig woord '###'"),
     ],
 )
 def test_invalid_data_names_the_place(change, message):

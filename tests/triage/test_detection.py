@@ -217,13 +217,17 @@ def test_dutch_stems_of_the_snowball_3_algorithm(words, expected):
         ("notes_heldout5.yaml", 0.80, 0.75, 0),  # measured 0.833 / 0.778 / 0
         # Sets 6 and 8 were read by no one who changed the word list or code: only their
         # figures are used. Set 7's misses were read for the safety round: optimistic.
-        ("notes_heldout6.yaml", 0.76, 0.74, 3),  # measured 0.782 / 0.764 / 3
-        ("notes_heldout7.yaml", 0.86, 0.86, 0),  # measured 0.883 / 0.888 / 0
-        ("notes_heldout8.yaml", 0.76, 0.74, 4),  # measured 0.787 / 0.769 / 4
+        ("notes_heldout6.yaml", 0.76, 0.74, 3),  # measured 0.784 / 0.771 / 3
+        ("notes_heldout7.yaml", 0.86, 0.86, 0),  # measured 0.875 / 0.889 / 0
+        ("notes_heldout8.yaml", 0.76, 0.74, 4),  # measured 0.789 / 0.776 / 4
         # Set 9 (what must not count) was read for the round on negation and advice lines:
         # optimistic. Set 10 was read by no one who changed the word list or code.
         ("notes_heldout9.yaml", 0.78, 0.76, 1),  # measured 0.805 / 0.781 / 1
-        ("notes_heldout10.yaml", 0.64, 0.60, 7),  # measured 0.667 / 0.623 / 7
+        ("notes_heldout10.yaml", 0.64, 0.60, 7),  # measured 0.676 / 0.641 / 7
+        # Fourth session: set 11 was read for the fifth round (negation and context wording,
+        # safety phrasings): optimistic. Set 12 was read by no one who changed anything.
+        ("notes_heldout11.yaml", 0.77, 0.72, 4),  # measured 0.800 / 0.752 / 4
+        ("notes_heldout12.yaml", 0.56, 0.57, 14),  # measured 0.586 / 0.596 / 14
     ],
 )
 def test_later_heldout_set_floors(name, min_precision, min_f1, max_negated):
