@@ -32,6 +32,11 @@ class _Span:
     id: str
 
 
+def _of(span: dict[str, Any]) -> _Span:
+    """A span of the triage answer (a mapping) as offsets, kind and id."""
+    return _Span(span["start"], span["end"], span["kind"], span["id"])
+
+
 def _struck_spans(struck: list[str]) -> list[_Span]:
     """The spans the GP struck earlier (they are no longer detected, but stay visible)."""
     found = []
@@ -45,8 +50,8 @@ def _struck_spans(struck: list[str]) -> list[_Span]:
 def note_segments(note: str, decision: Any, struck: list[str]) -> list[Segment]:
     """Split the note into plain and detected segments (overlapping spans: first one wins)."""
     spans = sorted(
-        [(s, False) for s in getattr(decision, "detected_spans", [])]
-        + [(s, True) for s in getattr(decision, "negated_spans", [])],
+        [(_of(s), False) for s in getattr(decision, "detected_spans", [])]
+        + [(_of(s), True) for s in getattr(decision, "negated_spans", [])],
         key=lambda item: (item[0].start, -item[0].end),
     )
     spans += [(s, False) for s in _struck_spans(struck)]

@@ -280,7 +280,7 @@ def test_negated_signal_in_text_does_not_count():
     )
     assert decision.route == WOR
     assert decision.detected.signals == []
-    assert [s.id for s in decision.negated_spans] == ["suicidaliteit"]
+    assert [s["id"] for s in decision.negated_spans] == ["suicidaliteit"]
 
 
 def test_contract_example():
