@@ -15,7 +15,15 @@ from typing import NamedTuple
 from rapidfuzz import fuzz, process
 
 from .context import apply_context, apply_precedence
-from .lexicon import Lexicon, Pattern, PhraseNode, default_lexicon, normalise, reachable
+from .lexicon import (
+    NO_STEM,
+    Lexicon,
+    Pattern,
+    PhraseNode,
+    default_lexicon,
+    normalise,
+    reachable,
+)
 from .negation import Negation
 from .stemming import MIN_LENGTH, may_match
 from .stemming import stem as stem_word
@@ -124,7 +132,9 @@ def stem_of(word: str, lex: Lexicon) -> str:
     found = lex.stem_table.get(word)
     if found is not None:
         return found
-    if len(word) < MIN_LENGTH or word.isdigit():
+    if len(word) < MIN_LENGTH:
+        return NO_STEM
+    if word.isdigit():
         return word
     return stem_word(word) if may_match(word, lex.stem_keys) else word
 
@@ -192,7 +202,8 @@ def tokenize(norm: str, lex: Lexicon) -> Tokens:
             known = table.get(word)
             if known is None:
                 if len(word) < short or word.isdigit():
-                    known = word  # too short to stem or correct, or a number: as it is
+                    # too short to stem or correct (no stem), or a number (itself)
+                    known = NO_STEM if len(word) < MIN_LENGTH else word
                 else:
                     word, known, fixed = _unknown(word, lex)
                     if fixed:

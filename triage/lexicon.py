@@ -19,6 +19,8 @@ from .stemming import MIN_LENGTH, stem_keys
 from .stemming import stem as stem_word
 
 GAP = ".."
+#: The stem of a word shorter than ``stemming.MIN_LENGTH``: none, so it never matches a stem.
+NO_STEM = ""
 NUMBER = "#"
 _TOKEN = re.compile(r"(?:[a-z]\.){2,}[a-z]?|[a-z0-9]+")
 
@@ -158,6 +160,8 @@ class Lexicon:
     function_words: frozenset[str] = frozenset()
     #: Ordinary words that are never read as a typo of a listed word.
     known: frozenset[str] = frozenset()
+    #: Words shorter than ``MIN_LENGTH`` that match the stem of a longer listed word ("jaar").
+    short_forms: frozenset[str] = frozenset()
     root: PhraseNode = field(default_factory=PhraseNode)
     stems_by_head: dict[str, tuple[tuple[str, PhraseNode], ...]] = field(default_factory=dict)
     words: frozenset[str] = frozenset()
@@ -217,13 +221,19 @@ class Lexicon:
         cue_words |= {w for phrase in self.pseudo for w in phrase}
         cue_words |= {w for expansion in self.abbreviations.values() for w in expansion}
         self.words = frozenset(
-            words | stems | cue_words | self.filler | self.scope_end | self.known
+            words | stems | cue_words | self.filler | self.scope_end | self.known | self.short_forms
         )
-        self.stem_table = {w: stem_word(w) for w in self.words}
+        # A word too short to stem has no stem: it is matched letter for letter only, never on
+        # the stem of a longer word ("wel" is no form of "geweld", whose stem is "wel"), unless
+        # the list names it as a short form ("jaar" of "jaren").
+        self.stem_table = {
+            w: stem_word(w) if len(w) >= MIN_LENGTH or w in self.short_forms else NO_STEM
+            for w in self.words
+        }
         self.phrase_stems = frozenset(
             self.stem_table[w] for w in words if len(w) >= MIN_LENGTH and w not in self.exact
         )
-        self.known_stems = frozenset(self.stem_table.values())
+        self.known_stems = frozenset(self.stem_table.values()) - {NO_STEM}
         self.stem_keys = frozenset(k for s in self.known_stems for k in stem_keys(s))
         self.negators = frozenset(c.tokens[0] for c in self.before if len(c.tokens) == 1)
         self.gap_stops = frozenset(c.tokens[0] for c in (*self.before, *self.after) if not c.only)
@@ -390,12 +400,18 @@ def _known(raw: object, where: str = "fuzzy.known") -> frozenset[str]:
     return frozenset(words)
 
 
-def _stemming(raw: object) -> tuple[frozenset[str], frozenset[str]]:
-    """The ``exact`` words and the ``function_words`` of the ``stemming`` section."""
-    if not isinstance(raw, dict) or set(raw) != {"exact", "function_words"}:
-        raise _fail("stemming", "verwacht exact en function_words")
-    return _known(raw["exact"], "stemming.exact"), _known(
-        raw["function_words"], "stemming.function_words"
+def _stemming(raw: object) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """The ``exact`` words, the ``function_words`` and the ``short_forms`` of ``stemming``."""
+    if not isinstance(raw, dict) or set(raw) != {"exact", "function_words", "short_forms"}:
+        raise _fail("stemming", "verwacht exact, function_words en short_forms")
+    short = _known(raw["short_forms"], "stemming.short_forms")
+    long = sorted(w for w in short if len(w) >= MIN_LENGTH)
+    if long:
+        raise _fail("stemming.short_forms", f"'{long[0]}' is niet korter dan {MIN_LENGTH} letters")
+    return (
+        _known(raw["exact"], "stemming.exact"),
+        _known(raw["function_words"], "stemming.function_words"),
+        short,
     )
 
 
@@ -423,7 +439,7 @@ def parse_lexicon(raw: object, vocab: Vocabulary | None = None) -> Lexicon:
         "known",
     }:
         raise _fail("fuzzy", "verwacht min_length, word_cutoff, stem_cutoff, max_gap en known")
-    exact, function_words = _stemming(raw["stemming"])
+    exact, function_words, short_forms = _stemming(raw["stemming"])
     abbreviations = {
         normalise(str(k)): tuple(tokens_of(normalise(str(v))))
         for k, v in raw["abbreviations"].items()
@@ -444,6 +460,7 @@ def parse_lexicon(raw: object, vocab: Vocabulary | None = None) -> Lexicon:
         known=_known(fuzzy["known"]),
         exact=exact,
         function_words=function_words,
+        short_forms=short_forms,
     )
     lexicon.index()
     return lexicon

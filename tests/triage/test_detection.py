@@ -227,7 +227,7 @@ def test_dutch_stems_of_the_snowball_3_algorithm(words, expected):
         # Fourth session: set 11 was read for the fifth round (negation and context wording,
         # safety phrasings): optimistic. Set 12 was read by no one who changed anything.
         ("notes_heldout11.yaml", 0.77, 0.72, 4),  # measured 0.800 / 0.752 / 4
-        ("notes_heldout12.yaml", 0.56, 0.57, 14),  # measured 0.586 / 0.596 / 14
+        ("notes_heldout12.yaml", 0.56, 0.56, 14),  # measured 0.581 / 0.588 / 14
     ],
 )
 def test_later_heldout_set_floors(name, min_precision, min_f1, max_negated):

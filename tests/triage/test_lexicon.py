@@ -1,11 +1,15 @@
 """The word list's fuzzy candidates: the length filter never drops a word that could match."""
 
+import pytest
+import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from rapidfuzz import fuzz, process
 
-from triage.detection import _candidates
-from triage.lexicon import default_lexicon, ratio_possible
+import data
+from triage.detection import _candidates, detect
+from triage.errors import RulesError
+from triage.lexicon import NO_STEM, default_lexicon, parse_lexicon, ratio_possible
 
 WORDS = st.text(alphabet="abcdeilmnorstuz", min_size=1, max_size=30)
 
@@ -40,3 +44,20 @@ def test_typos_of_listed_words_keep_their_candidates():
             continue
         for typo in (listed[:-1], listed + "e", listed[:3] + listed[4:]):
             assert listed in _candidates(typo, lex)
+
+
+def test_short_words_have_no_stem_unless_listed():
+    """A word shorter than five letters is matched letter for letter: "wel" is not "geweld"
+    (whose Snowball stem is "wel"); a listed short form ("jaar") matches "jaren"."""
+    lex = default_lexicon()
+    assert lex.stem_table["wel"] == NO_STEM and lex.stem_table["geweld"] == "wel"
+    assert lex.stem_table["jaar"] == lex.stem_table["jaren"] == "jaar"
+    assert not [h for h in detect("Voelt zich wel thuis.") if h.id == "huiselijk_geweld"]
+    assert [h.id for h in detect("Al twee jaar stabiel.")] == ["chronisch_psychisch_stabiel"]
+
+
+def test_a_short_form_must_be_short():
+    raw = yaml.safe_load(data.read_text("triage", "lexicon.yaml"))
+    raw["stemming"]["short_forms"] += " jaren"
+    with pytest.raises(RulesError, match="stemming.short_forms"):
+        parse_lexicon(raw)
