@@ -227,7 +227,11 @@ def test_dutch_stems_of_the_snowball_3_algorithm(words, expected):
         # Fourth session: set 11 was read for the fifth round (negation and context wording,
         # safety phrasings): optimistic. Set 12 was read by no one who changed anything.
         ("notes_heldout11.yaml", 0.77, 0.72, 4),  # measured 0.800 / 0.752 / 4
-        ("notes_heldout12.yaml", 0.56, 0.56, 14),  # measured 0.581 / 0.588 / 14
+        ("notes_heldout12.yaml", 0.56, 0.56, 13),  # measured 0.588 / 0.592 / 13
+        # Set 13 (letters, reports, SOEP) was read for the sixth round: optimistic. Set 14, in
+        # the same styles, was read by no one who changed anything.
+        ("notes_heldout13.yaml", 0.62, 0.61, 6),  # measured 0.656 / 0.642 / 6
+        ("notes_heldout14.yaml", 0.61, 0.61, 12),  # measured 0.637 / 0.640 / 12
     ],
 )
 def test_later_heldout_set_floors(name, min_precision, min_f1, max_negated):
