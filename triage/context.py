@@ -7,8 +7,9 @@ only in the past), and GP notes often write a finding as a question with its ans
 answered no does not count: :func:`apply_context` marks it ``negated``.
 
 Cues, classes, scopes and answers are data (``data/triage/context.yaml``), validated on load by
-:mod:`triage.context_rules`. A note without hits, or without any word a cue or answer could start
-with, costs one regex search.
+:mod:`triage.context_rules`. A note without hits costs nothing; called without the reader's
+tokens, a note without any word a cue or answer could start with costs one regex search (the
+reader's notes skip that test: nearly all hold "en" or "of").
 Nothing of a note is kept.
 """
 
