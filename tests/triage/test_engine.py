@@ -347,17 +347,23 @@ def test_duplicate_ids_are_folded():
 
 def test_answers_are_valid_models():
     """Answers survive a round trip through validation unchanged, for every rule case and
-    every labelled note (with a spinnenweb and ticked complaints)."""
+    every labelled note (with spinnenweb scores or items, ticked complaints and signals, with
+    and without consent)."""
     requests = [case[1] for case in RULE_CASES]
     for n, item in enumerate(load_labelled()):
-        requests.append(
-            {
-                "age": 20 + n % 60,
-                "complaints": ["eenzaamheid"] if n % 3 == 0 else [],
-                "spinnenweb": {"meedoen": n % 11, "zingeving": 7},
-                "text": str(item["t"]),
-            }
-        )
+        request: dict[str, object] = {
+            "age": [17, 18, 20 + n % 60, None][n % 4],
+            "complaints": ["eenzaamheid"] if n % 3 == 0 else [],
+            "signals": ["huiselijk_geweld"] if n % 7 == 0 else [],
+            "text": str(item["t"]),
+        }
+        if n % 2:
+            request["spinnenweb"] = {"meedoen": n % 11, "zingeving": 7}
+        else:
+            request["spinnenweb_items"] = {"mentaal_welbevinden": [n % 11, 4, 5]}
+        if n % 5 < 2:
+            request["consent"] = n % 5 == 0
+        requests.append(request)
     for request in requests:
         decision = decide(request)
         again = TriageDecision.model_validate(decision.model_dump())
