@@ -443,10 +443,49 @@ def apply_context(
         norm, starts, ends, marks = reader
     wanted = ctx.looked_up or None  # a context built by hand records every word
     note = _Note(*from_reader(norm, starts, ends, marks, ctx.no_stop, wanted), hits, ctx)
-    return [
+    marked = [
         hit._replace(negated=True) if not hit.negated and note.not_counted(hit, i, j) else hit
         for hit, (i, j) in zip(hits, note.spans, strict=True)
     ]
+    return _topics_answered(note.toks, marked, note.spans, ctx.question.asked)
+
+
+def _topics_answered(
+    toks: list[Token], hits: list[Hit], spans: list[tuple[int, int]], asked: frozenset[str]
+) -> list[Hit]:
+    """``hits`` with a finding named before a colon marked ``negated`` when, in the same
+    sentence, the left side says it was looked into (a word of ``asked``) and the finding is
+    only denied after the colon: "HG nagevraagd i.v.m. blauwe plek: valpartij, geen
+    aanwijzingen voor mishandeling", "Meldcode doorlopen: geen vermoeden van huiselijk
+    geweld". A finding also read, not denied, after the colon stays counted, and so does one
+    that nobody asked about ("drinkt veel: geen drugs")."""
+    denied = {hit.id for hit in hits if hit.negated}
+    if not denied or all(hit.negated or hit.id not in denied for hit in hits):
+        return hits  # the usual case: no id both read and denied
+    out = list(hits)
+    for n, hit in enumerate(hits):
+        if hit.negated or hit.id not in denied:
+            continue
+        i, j = spans[n]
+        sentence = toks[i].sentence
+        colon = j
+        while colon < len(toks) and toks[colon].sentence == sentence and toks[colon].text != ":":
+            colon += 1
+        if colon == len(toks) or toks[colon].sentence != sentence:
+            continue
+        first = i
+        while first > 0 and toks[first - 1].sentence == sentence:
+            first -= 1
+        if not any(toks[k].text in asked for k in range(first, colon)):
+            continue
+        after = [
+            other.negated
+            for other, (a, _) in zip(hits, spans)
+            if other.id == hit.id and a > colon and toks[a].sentence == sentence
+        ]
+        if after and all(after):
+            out[n] = hit._replace(negated=True)
+    return out
 
 
 def apply_precedence(

@@ -491,6 +491,8 @@ def parse_context(raw: object, vocab: Vocabulary | None = None) -> Context:
     if any(cue.consequence for cue in hypothetical.cues):
         phrases += hypothetical.consequences.phrases
     phrases += [*question.scored_answers.phrases, *((w,) for w in lists.joiners)]
+    # A finding looked into before a colon (context._topics_answered) needs an 'asked' word.
+    phrases += [(w,) for w in question.asked]
     no_stop = _words(raw["no_stop_after"], "no_stop_after")
     anchors, numbers, marks = _anchors(phrases)
     return Context(

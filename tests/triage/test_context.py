@@ -104,6 +104,13 @@ CASES = [
     # a list after a negation: the item after "of"
     ("Geen alcohol, blowen of drugs.", set(), {"middelengebruik"}),
     ("Geen schulden, wel blowen of drugs.", {"middelengebruik"}, set()),
+    # looked into before a colon, only denied after it: the left side is the question
+    ("HG nagevraagd i.v.m. schaafwond: gevallen, geen aanwijzingen voor mishandeling.", set(), {"huiselijk_geweld"}),
+    ("Meldcode doorlopen: geen vermoeden van huiselijk geweld.", set(), {"huiselijk_geweld"}),
+    # ... not without a word that says it was looked into, nor when also read after the colon
+    ("Drinkt veel: geen drugs.", {"middelengebruik"}, set()),
+    ("Middelen nagevraagd: geen drugs, wel dagelijks blowen.", {"middelengebruik"}, set()),
+    ("Suïcidaliteit nagevraagd. Geen plan.", {"suicidaliteit"}, set()),
 ]
 
 

@@ -227,11 +227,16 @@ def test_dutch_stems_of_the_snowball_3_algorithm(words, expected):
         # Fourth session: set 11 was read for the fifth round (negation and context wording,
         # safety phrasings): optimistic. Set 12 was read by no one who changed anything.
         ("notes_heldout11.yaml", 0.77, 0.72, 4),  # measured 0.800 / 0.752 / 4
-        ("notes_heldout12.yaml", 0.56, 0.56, 13),  # measured 0.588 / 0.592 / 13
+        ("notes_heldout12.yaml", 0.58, 0.57, 10),  # measured 0.610 / 0.602 / 10
         # Set 13 (letters, reports, SOEP) was read for the sixth round: optimistic. Set 14, in
         # the same styles, was read by no one who changed anything.
-        ("notes_heldout13.yaml", 0.62, 0.61, 6),  # measured 0.656 / 0.642 / 6
+        ("notes_heldout13.yaml", 0.64, 0.62, 4),  # measured 0.674 / 0.656 / 4
         ("notes_heldout14.yaml", 0.61, 0.61, 12),  # measured 0.637 / 0.640 / 12
+        # Fifth session: set 15 (SOEP lines, older people, carers) was read for the seventh
+        # round: optimistic (first run 0.718 / 0.737 / 9). Set 16 (letters and reports, young
+        # adults, migration background) was read by no one (first run 0.720 / 0.728 / 7).
+        ("notes_heldout15.yaml", 0.77, 0.79, 1),  # measured 0.797 / 0.821 / 1
+        ("notes_heldout16.yaml", 0.70, 0.71, 7),  # measured 0.724 / 0.737 / 7
     ],
 )
 def test_later_heldout_set_floors(name, min_precision, min_f1, max_negated):
