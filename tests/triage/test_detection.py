@@ -223,7 +223,7 @@ def test_dutch_stems_of_the_snowball_3_algorithm(words, expected):
         # Set 9 (what must not count) was read for the round on negation and advice lines:
         # optimistic. Set 10 was read by no one who changed the word list or code.
         ("notes_heldout9.yaml", 0.78, 0.76, 1),  # measured 0.805 / 0.781 / 1
-        ("notes_heldout10.yaml", 0.64, 0.60, 7),  # measured 0.676 / 0.641 / 7
+        ("notes_heldout10.yaml", 0.65, 0.62, 7),  # measured 0.684 / 0.658 / 7
         # Fourth session: set 11 was read for the fifth round (negation and context wording,
         # safety phrasings): optimistic. Set 12 was read by no one who changed anything.
         ("notes_heldout11.yaml", 0.77, 0.72, 4),  # measured 0.800 / 0.752 / 4
@@ -236,7 +236,10 @@ def test_dutch_stems_of_the_snowball_3_algorithm(words, expected):
         # round: optimistic (first run 0.718 / 0.737 / 9). Set 16 (letters and reports, young
         # adults, migration background) was read by no one (first run 0.720 / 0.728 / 7).
         ("notes_heldout15.yaml", 0.81, 0.85, 1),  # measured 0.836 / 0.876 / 1
-        ("notes_heldout16.yaml", 0.70, 0.72, 7),  # measured 0.728 / 0.746 / 7
+        ("notes_heldout16.yaml", 0.71, 0.72, 6),  # measured 0.738 / 0.751 / 6
+        # Set 17 (POH-GGZ, POH-S and chronic illness) was read for the eighth round:
+        # optimistic (first run 0.748 / 0.767 / 7).
+        ("notes_heldout17.yaml", 0.78, 0.83, 1),  # measured 0.809 / 0.854 / 1
     ],
 )
 def test_later_heldout_set_floors(name, min_precision, min_f1, max_negated):
