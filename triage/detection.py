@@ -347,8 +347,17 @@ def detect(text: str, lexicon: Lexicon | None = None) -> list[Hit]:
 def _dedupe(hits: list[Hit]) -> list[Hit]:
     """One hit per id and overlapping stretch: non-negated first, then the phrase as listed
     before a word-order variant, then the longest."""
-    if len({(hit.kind, hit.id) for hit in hits}) == len(hits):  # the usual case
-        return sorted(hits, key=_text_order)
+    ordered = sorted(hits, key=_text_order)
+    # The usual case: no two hits of one id overlap (a note may name an id twice, apart).
+    reach: dict[str, int] = {}
+    for hit in ordered:
+        key = hit.kind + hit.id
+        end = reach.get(key, -1)
+        if hit.start < end:
+            break
+        reach[key] = max(end, hit.end)
+    else:
+        return ordered
     groups: dict[tuple[str, str], list[Hit]] = {}
     for hit in hits:
         groups.setdefault((hit.kind, hit.id), []).append(hit)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, SkipValidation, ValidationError
 from typing_extensions import TypedDict
 
 from socialmap.vocabulary import Vocabulary, load_vocabulary
@@ -101,8 +101,11 @@ class TriageDecision(BaseModel):
     signals: list[str]
     needs: list[str]
     spinnenweb_scores: dict[str, float]
-    detected_spans: list[Span]
-    negated_spans: list[Span]
+    #: Built by the engine from the reader's hits, whose fields are typed (``detection.Hit``),
+    #: so they are not checked again: with about ten spans an answer, that check was half the
+    #: cost of validating the answer. Their schema still documents the answer.
+    detected_spans: SkipValidation[list[Span]]
+    negated_spans: SkipValidation[list[Span]]
     rules_not_fired: list[RuleNotFired]
     referral_text: str | None
     icpc: list[IcpcCode]
@@ -188,11 +191,12 @@ def _unknown(values: list[str], field: str, kind: str, vocab_terms: Any) -> list
 def _check_vocabulary(req: TriageRequest, vocab: Vocabulary) -> list[dict[str, object]]:
     complaints, signals, dimensions = vocab.complaints.by_id, vocab.signals.by_id, vocab.dimensions
     scores, items = req.spinnenweb or {}, req.spinnenweb_items or {}
+    known_dimension = dimensions.by_id.__contains__
     if (
-        all(c in complaints for c in req.complaints)
-        and all(s in signals for s in req.signals)
-        and all(d in dimensions.by_id for d in scores)
-        and all(d in dimensions.by_id and d not in scores for d in items)
+        all(map(complaints.__contains__, req.complaints))
+        and all(map(signals.__contains__, req.signals))
+        and all(map(known_dimension, scores))
+        and (not items or all(known_dimension(d) and d not in scores for d in items))
     ):
         return []  # the usual case: every id known, no dimension given twice
     details = _unknown(req.complaints, "complaints", "klachtcategorie", vocab.complaints)
