@@ -719,12 +719,17 @@ class _Note:
         return False
 
     def _past(self, hit_id: str, sentence: int) -> bool:
-        """May a history cue make this hit past? Not with "weer"/"terugval" in the sentence, and
-        for a signal only when the sentence also says it is over."""
+        """May a history cue make this hit past? Not with "weer"/"terugval" in the sentence
+        (unless that word starts a phrase saying it is over, "weer stabiel"), and for a signal
+        only when the sentence also says it is over."""
         past = self.ctx.history
         words = self.words(sentence)
-        if not words.isdisjoint(past.current):
-            return False
+        if not words.isdisjoint(past.current) and not all(
+            _answer_at(self.toks, k, past.resolution, anywhere=True)
+            for k, tok in enumerate(self.toks)
+            if tok.sentence == sentence and tok.text in past.current
+        ):
+            return False  # "weer" brings the past to now, unless it says "weer stabiel"
         if hit_id not in past.needs_resolution:
             return True
         return not words.isdisjoint(past.resolution.first) and any(

@@ -118,6 +118,9 @@ CASES = [
     ("Nam gisteren een overdosis paracetamol.", {"acuut_gevaar"}, set()),
     # only the danger is the condition in "voor het geval"
     ("Folder Veilig Thuis meegegeven voor het geval het thuis onveilig wordt.", set(), {"huiselijk_geweld"}),
+    # "weer" brings the past to now, unless it says the past is over ("weer stabiel")
+    ("Vorig jaar psychotisch na stoppen medicatie, sinds herstart weer stabiel.", set(), {"psychisch_instabiel"}),
+    ("Vorig jaar psychotisch, nu weer achterdochtig.", {"psychisch_instabiel"}, set()),
 ]
 
 

@@ -227,7 +227,7 @@ def test_dutch_stems_of_the_snowball_3_algorithm(words, expected):
         # Fourth session: set 11 was read for the fifth round (negation and context wording,
         # safety phrasings): optimistic. Set 12 was read by no one who changed anything.
         ("notes_heldout11.yaml", 0.77, 0.72, 4),  # measured 0.800 / 0.752 / 4
-        ("notes_heldout12.yaml", 0.58, 0.57, 10),  # measured 0.610 / 0.602 / 10
+        ("notes_heldout12.yaml", 0.59, 0.58, 9),  # measured 0.617 / 0.606 / 9
         # Set 13 (letters, reports, SOEP) was read for the sixth round: optimistic. Set 14, in
         # the same styles, was read by no one who changed anything.
         ("notes_heldout13.yaml", 0.65, 0.64, 4),  # measured 0.677 / 0.663 / 4
@@ -236,10 +236,15 @@ def test_dutch_stems_of_the_snowball_3_algorithm(words, expected):
         # round: optimistic (first run 0.718 / 0.737 / 9). Set 16 (letters and reports, young
         # adults, migration background) was read by no one (first run 0.720 / 0.728 / 7).
         ("notes_heldout15.yaml", 0.81, 0.85, 1),  # measured 0.836 / 0.876 / 1
-        ("notes_heldout16.yaml", 0.71, 0.72, 6),  # measured 0.738 / 0.751 / 6
+        ("notes_heldout16.yaml", 0.71, 0.72, 5),  # measured 0.743 / 0.754 / 5
         # Set 17 (POH-GGZ, POH-S and chronic illness) was read for the eighth round:
         # optimistic (first run 0.748 / 0.767 / 7).
-        ("notes_heldout17.yaml", 0.78, 0.83, 1),  # measured 0.809 / 0.854 / 1
+        ("notes_heldout17.yaml", 0.79, 0.83, 0),  # measured 0.815 / 0.857 / 0
+        # Set 18 (district nursing, GGD, out-of-hours, LVB, statushouders, zzp) was read by no
+        # one (first run 0.701 / 0.721 / 12). Set 20 (people over 75) was read for the ninth
+        # round: optimistic (first run 0.659 / 0.692 / 9).
+        ("notes_heldout18.yaml", 0.68, 0.70, 11),  # measured 0.706 / 0.724 / 11
+        ("notes_heldout20.yaml", 0.69, 0.74, 6),  # measured 0.713 / 0.767 / 6
     ],
 )
 def test_later_heldout_set_floors(name, min_precision, min_f1, max_negated):
