@@ -721,7 +721,7 @@ class _Note:
     def _past(self, hit_id: str, sentence: int) -> bool:
         """May a history cue make this hit past? Not with "weer"/"terugval" in the sentence
         (unless that word starts a phrase saying it is over, "weer stabiel"), and for a signal
-        only when the sentence also says it is over."""
+        only when the sentence, or the clause after its semicolon, also says it is over."""
         past = self.ctx.history
         words = self.words(sentence)
         if not words.isdisjoint(past.current) and not all(
@@ -732,10 +732,16 @@ class _Note:
             return False  # "weer" brings the past to now, unless it says "weer stabiel"
         if hit_id not in past.needs_resolution:
             return True
+        # That it is over may also follow a semicolon: "poging in 2015; sindsdien stabiel en
+        # nu geen doodsgedachten".
+        told = {sentence}
+        if any(tok.sentence == sentence and tok.text == ";" for tok in self.toks):
+            told.add(sentence + 1)
+            words = words | self.words(sentence + 1)
         return not words.isdisjoint(past.resolution.first) and any(
             _answer_at(self.toks, k, past.resolution, anywhere=True)
             for k, tok in enumerate(self.toks)
-            if tok.sentence == sentence
+            if tok.sentence in told
         )
 
 

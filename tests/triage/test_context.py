@@ -121,6 +121,9 @@ CASES = [
     # "weer" brings the past to now, unless it says the past is over ("weer stabiel")
     ("Vorig jaar psychotisch na stoppen medicatie, sinds herstart weer stabiel.", set(), {"psychisch_instabiel"}),
     ("Vorig jaar psychotisch, nu weer achterdochtig.", {"psychisch_instabiel"}, set()),
+    # that it is over may follow a semicolon, but a new finding there is no such word
+    ("Suïcidepoging in 2012; sindsdien geen doodsgedachten meer.", set(), {"suicidaliteit"}),
+    ("Suïcidepoging in 2012; nu somber.", {"suicidaliteit"}, set()),
 ]
 
 
